@@ -1,0 +1,2 @@
+/** The catalogue boundary: reading published services and publishing them. */
+package org.civicportal.catalog.boundary;

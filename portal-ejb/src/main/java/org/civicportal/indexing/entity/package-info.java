@@ -1,0 +1,2 @@
+/** The search outbox: changes waiting to be applied to the Lucene index. */
+package org.civicportal.indexing.entity;

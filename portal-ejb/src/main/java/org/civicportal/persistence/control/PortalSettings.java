@@ -1,0 +1,75 @@
+package org.civicportal.persistence.control;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the portal keeps its data and which database it uses, read from system properties ({@code
+ * portal.data.dir}) or the environment ({@code PORTAL_DATA_DIR}), in that order, with defaults for a first
+ * look: an H2 database and a Lucene index under {@code ./data}.
+ *
+ * <p>Plain Java on purpose: the container's data source is created from these settings before CDI or
+ * MicroProfile Config are available to the application.
+ */
+public final class PortalSettings {
+  private final Path dataDir;
+  private final String dbUrl;
+  private final String dbUser;
+  private final String dbPassword;
+  private final boolean demo;
+
+  PortalSettings(Properties system, Map<String, String> env) {
+    this.dataDir =
+        Path.of(read(system, env, "portal.data.dir", "data")).toAbsolutePath().normalize();
+    String defaultUrl = "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal");
+    this.dbUrl = read(system, env, "portal.db.url", defaultUrl);
+    boolean embedded = dbUrl.startsWith("jdbc:h2:");
+    this.dbUser = read(system, env, "portal.db.user", embedded ? "sa" : "");
+    this.dbPassword = read(system, env, "portal.db.password", "");
+    this.demo = Boolean.parseBoolean(read(system, env, "portal.demo", Boolean.toString(embedded)));
+  }
+
+  /** The settings of this process. */
+  public static PortalSettings current() {
+    return new PortalSettings(System.getProperties(), System.getenv());
+  }
+
+  private static String read(Properties system, Map<String, String> env, String key, String fallback) {
+    String value = system.getProperty(key);
+    if (value == null || value.isBlank()) {
+      value = env.get(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+    }
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Path indexDir() {
+    return dataDir.resolve("index");
+  }
+
+  public String dbUrl() {
+    return dbUrl;
+  }
+
+  public String dbUser() {
+    return dbUser;
+  }
+
+  public String dbPassword() {
+    return dbPassword;
+  }
+
+  public boolean isPostgreSql() {
+    return dbUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /** Whether to seed demo content on first start: on by default with the embedded database. */
+  public boolean demo() {
+    return demo;
+  }
+}

@@ -1,0 +1,2 @@
+/** Database plumbing: the portal's data source, its settings and the Flyway schema migrations. */
+package org.civicportal.persistence.control;

@@ -1,0 +1,139 @@
+package org.civicportal.catalog.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.civicportal.indexing.entity.OutboxEntry;
+import org.civicportal.persistence.control.Migrations;
+import org.civicportal.persistence.control.TestDatabase;
+import org.civicportal.tenant.entity.Tenant;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every migration and every entity mapping, proven on both databases the portal supports. */
+class CatalogueMappingIT {
+  private static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+
+  static Stream<TestDatabase> databases() {
+    return Stream.of(TestDatabase.h2(), TestDatabase.postgresql());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void migrationsRunOnAnEmptyDatabaseAndAgainAsANoOp(TestDatabase db) {
+    MigrateResult first = Migrations.migrate(db.dataSource());
+
+    MigrateResult second = Migrations.migrate(db.dataSource());
+
+    assertThat(first.migrationsExecuted).isPositive();
+    assertThat(second.migrationsExecuted).isZero();
+    assertThat(second.targetSchemaVersion).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aPublishedServiceIsFoundBySlugAndLanguage(TestDatabase db) {
+    Migrations.migrate(db.dataSource());
+    EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    try {
+      inTransaction(emf, em -> persistDemoService(em, "passport", true));
+      inTransaction(emf, em -> persistDemoService(em, "draft-only", false));
+
+      EntityManager em = emf.createEntityManager();
+      ServiceTranslation fr =
+          em.createNamedQuery(ServiceTranslation.PUBLISHED_BY_SLUG, ServiceTranslation.class)
+              .setParameter("slug", "passport-fr")
+              .getSingleResult();
+      List<ServiceTranslation> english =
+          em.createNamedQuery(ServiceTranslation.PUBLISHED_IN, ServiceTranslation.class)
+              .setParameter("language", "en")
+              .getResultList();
+      long outbox = em.createNamedQuery(OutboxEntry.COUNT, Long.class).getSingleResult();
+
+      assertThat(fr.title()).isEqualTo("Passeport « état civil »");
+      assertThat(fr.updatedAt()).isEqualTo(NOW);
+      assertThat(fr.service().agency().nameIn("fr")).isEqualTo("Bureau de l'état civil");
+      assertThat(fr.service().translations()).extracting(ServiceTranslation::language).containsOnly("en", "fr");
+      assertThat(english).extracting(ServiceTranslation::slug).containsExactly("passport-en");
+      assertThat(outbox).isEqualTo(2);
+      em.close();
+    } finally {
+      emf.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aSlugIsUniqueAcrossServices(TestDatabase db) {
+    Migrations.migrate(db.dataSource());
+    EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    try {
+      inTransaction(emf, em -> persistDemoService(em, "passport", true));
+
+      assertThatThrownBy(
+              () ->
+                  inTransaction(
+                      emf,
+                      em -> {
+                        Agency agency = em.createQuery("SELECT a FROM Agency a", Agency.class).getSingleResult();
+                        PublicService copy = new PublicService(agency, "copy");
+                        copy.translate("en", "passport-en", "Copy", "Copy.", "Copy.", NOW);
+                        em.persist(copy);
+                      }))
+          .isInstanceOf(PersistenceException.class);
+    } finally {
+      emf.close();
+    }
+  }
+
+  private static void persistDemoService(EntityManager em, String code, boolean publish) {
+    Tenant tenant =
+        em.createNamedQuery(Tenant.BY_CODE, Tenant.class).setParameter("code", "demoland").getResultStream().findFirst()
+            .orElseGet(
+                () -> {
+                  Tenant t = new Tenant("demoland", "Demoland", Locale.ENGLISH);
+                  em.persist(t);
+                  Agency a = new Agency(t, "civil-records").name("en", "Civil Records Office").name("fr", "Bureau de l'état civil");
+                  em.persist(a);
+                  return t;
+                });
+    Agency agency =
+        em.createNamedQuery(Agency.BY_CODE, Agency.class)
+            .setParameter("tenant", tenant)
+            .setParameter("code", "civil-records")
+            .getSingleResult();
+    PublicService service = new PublicService(agency, code);
+    service.translate("en", code + "-en", "Passport", "Apply for a passport.", "Body.", NOW);
+    service.translate("fr", code + "-fr", "Passeport « état civil »", "Demander un passeport.", "Texte.", NOW);
+    if (publish) {
+      service.publish(NOW);
+    }
+    em.persist(service);
+    em.flush();
+    em.persist(new OutboxEntry(OutboxEntry.PUBLIC_SERVICE, service.id(), NOW));
+  }
+
+  private static void inTransaction(EntityManagerFactory emf, Consumer<EntityManager> work) {
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      work.accept(em);
+      em.getTransaction().commit();
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+}

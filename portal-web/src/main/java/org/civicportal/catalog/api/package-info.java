@@ -1,0 +1,2 @@
+/** The public services API. */
+package org.civicportal.catalog.api;

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks served at /health/ready and /health/live. */
+package org.civicportal.health.api;

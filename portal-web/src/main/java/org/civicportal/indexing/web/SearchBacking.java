@@ -1,0 +1,53 @@
+package org.civicportal.indexing.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.civicportal.indexing.boundary.IndexUnavailableException;
+import org.civicportal.indexing.boundary.Searches;
+import org.civicportal.language.web.LanguageBacking;
+import org.civicportal.problem.boundary.InvalidInputException;
+
+/**
+ * The citizen search page, {@code /search?q=}: results in the visitor's language, or a message saying what
+ * to change when the query cannot be run.
+ */
+@Named
+@RequestScoped
+public class SearchBacking {
+  private static final int PAGE_SIZE = 20;
+
+  @Inject Searches searches;
+  @Inject LanguageBacking language;
+
+  private String q;
+  private Searches.Results results;
+  private String problem;
+
+  public void search() {
+    if (q == null || q.isBlank()) {
+      return;
+    }
+    try {
+      results = searches.search(q, language.getCode(), PAGE_SIZE);
+    } catch (InvalidInputException | IndexUnavailableException e) {
+      problem = e.getMessage();
+    }
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
+  }
+
+  public Searches.Results getResults() {
+    return results;
+  }
+
+  public String getProblem() {
+    return problem;
+  }
+}

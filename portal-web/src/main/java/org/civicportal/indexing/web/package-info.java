@@ -1,0 +1,2 @@
+/** The citizen search page. */
+package org.civicportal.indexing.web;

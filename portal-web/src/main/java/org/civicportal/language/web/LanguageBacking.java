@@ -1,0 +1,117 @@
+package org.civicportal.language.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.faces.context.FacesContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The language of the page being rendered: {@code ?lang=} (remembered in a cookie), else the cookie, else the
+ * browser's Accept-Language, else English. A page showing content in one language (a service page) pins the
+ * page to that language and supplies the addresses of its other translations.
+ */
+@Named("language")
+@RequestScoped
+public class LanguageBacking {
+  public static final List<String> SUPPORTED = List.of("en", "fr");
+  static final String COOKIE = "civic_lang";
+  private static final Map<String, String> LABELS = Map.of("en", "English", "fr", "Français");
+
+  @Inject HttpServletRequest request;
+
+  private String code;
+  private final Map<String, String> alternates = new LinkedHashMap<>();
+
+  public String getCode() {
+    if (code == null) {
+      code = chosen();
+    }
+    return code;
+  }
+
+  public Locale getLocale() {
+    return Locale.forLanguageTag(getCode());
+  }
+
+  public String getDirection() {
+    return "ltr";
+  }
+
+  /** Pins the page to the language of the content it shows, with the addresses of the other translations. */
+  public void pin(String language, Map<String, String> urlsByLanguage) {
+    code = language;
+    alternates.clear();
+    alternates.putAll(urlsByLanguage);
+  }
+
+  public List<Choice> getChoices() {
+    List<Choice> choices = new ArrayList<>();
+    for (String lang : SUPPORTED) {
+      String url = alternates.getOrDefault(lang, currentPathWith(lang));
+      choices.add(new Choice(lang, LABELS.get(lang), url, lang.equals(getCode())));
+    }
+    return Collections.unmodifiableList(choices);
+  }
+
+  private String chosen() {
+    String asked = request.getParameter("lang");
+    if (asked != null && SUPPORTED.contains(asked)) {
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .addResponseCookie(
+              COOKIE,
+              asked,
+              Map.of(
+                  "path", request.getContextPath().isEmpty() ? "/" : request.getContextPath(),
+                  "maxAge", 60 * 60 * 24 * 365,
+                  "httpOnly", true,
+                  "SameSite", "Lax"));
+      return asked;
+    }
+    if (request.getCookies() != null) {
+      for (Cookie cookie : request.getCookies()) {
+        if (COOKIE.equals(cookie.getName()) && SUPPORTED.contains(cookie.getValue())) {
+          return cookie.getValue();
+        }
+      }
+    }
+    return fromAcceptLanguage(Collections.list(request.getLocales()));
+  }
+
+  /** The first of the browser's languages that the portal speaks, else English. */
+  public static String fromAcceptLanguage(List<Locale> preferred) {
+    for (Locale locale : preferred) {
+      if (SUPPORTED.contains(locale.getLanguage())) {
+        return locale.getLanguage();
+      }
+    }
+    return SUPPORTED.get(0);
+  }
+
+  /** The address the visitor asked for (not the view it was forwarded to), with {@code lang} replaced. */
+  private String currentPathWith(String lang) {
+    Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = forwarded != null ? forwarded.toString() : failed != null ? failed.toString() : request.getRequestURI();
+    StringBuilder url = new StringBuilder(path).append("?");
+    String q = request.getParameter("q");
+    if (q != null && failed == null) {
+      url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append("&");
+    }
+    return url.append("lang=").append(lang).toString();
+  }
+
+  /** One entry of the language switcher. */
+  public record Choice(String code, String label, String url, boolean current) {}
+}

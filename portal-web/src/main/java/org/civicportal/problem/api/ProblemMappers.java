@@ -1,0 +1,92 @@
+package org.civicportal.problem.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.civicportal.indexing.boundary.IndexUnavailableException;
+import org.civicportal.problem.boundary.InvalidInputException;
+
+/**
+ * The one place where failures become HTTP answers: every exception that leaves a resource is turned into an
+ * RFC 9457 {@code application/problem+json} body. Unexpected failures are logged with their stack trace and
+ * answered with a 500 that reveals nothing of the server's inside.
+ */
+public final class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  static Problem problem(UriInfo uri, Response.Status status, String detail, String parameter) {
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, uri.getRequestUri().getRawPath(), parameter);
+  }
+
+  /** A boundary refused the input: 400, naming the parameter. */
+  @Provider
+  public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(InvalidInputException e) {
+      return problem(uri, Response.Status.BAD_REQUEST, e.getMessage(), e.parameter()).toResponse();
+    }
+  }
+
+  /** JAX-RS's own answers (unknown path 404, wrong method 405, unacceptable type 406...) as problems. */
+  @Provider
+  public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response.StatusType type = e.getResponse().getStatusInfo();
+      Response.Status status = Response.Status.fromStatusCode(type.getStatusCode());
+      if (status == null) {
+        status = Response.Status.BAD_REQUEST;
+      }
+      if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+        LOG.log(Level.SEVERE, "Request failed", e);
+        return problem(uri, status, "The server could not answer this request.", null).toResponse();
+      }
+      String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : status.getReasonPhrase();
+      Response.ResponseBuilder builder = Response.status(status);
+      e.getResponse().getHeaders().forEach((name, values) -> {
+        if ("Allow".equalsIgnoreCase(name)) {
+          values.forEach(v -> builder.header(name, v));
+        }
+      });
+      return builder.type(Problem.MEDIA_TYPE).entity(problem(uri, status, detail, null)).build();
+    }
+  }
+
+  /** Search is catching up at start-up: 503 with a hint to retry. */
+  @Provider
+  public static class IndexUnavailable implements ExceptionMapper<IndexUnavailableException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(IndexUnavailableException e) {
+      return Response.fromResponse(problem(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null).toResponse())
+          .header("Retry-After", "5")
+          .build();
+    }
+  }
+
+  /** Anything else is a bug: logged, and answered without a stack trace. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Throwable> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable e) {
+      LOG.log(Level.SEVERE, "Unexpected failure answering " + uri.getRequestUri(), e);
+      return problem(uri, Response.Status.INTERNAL_SERVER_ERROR, "The server could not answer this request.", null)
+          .toResponse();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Application plumbing only: the JAX-RS and Faces configuration. */
+package org.civicportal.web;

@@ -1,0 +1,80 @@
+package org.civicportal.search.schema;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Field names and field types of the search index.
+ *
+ * <p>Text is indexed in one field per language ({@code title_fr}, {@code body_en}...) rather than
+ * in one shared field: each language gets its own analyzer (stop words and stemming differ), and a
+ * search restricted to some languages is just a choice of fields, with no filter clause.
+ */
+public final class SearchFields {
+
+  /** Unique document key; the term that {@code updateDocument} and deletes address. */
+  public static final String KEY = "key";
+
+  /** Kind of record (service, page, request...); a keyword so it can be filtered and faceted. */
+  public static final String TYPE = "type";
+
+  /** Identifier of the record within its type. */
+  public static final String ID = "id";
+
+  /** ISO 639-1 code of the document's language. */
+  public static final String LANGUAGE = "language";
+
+  /** Commit user-data key holding the last applied outbox position, as a decimal string. */
+  public static final String CHECKPOINT = "civic.checkpoint";
+
+  private static final String TITLE = "title";
+  private static final String SUMMARY = "summary";
+  private static final String BODY = "body";
+
+  /**
+   * Analysed, stored text with offsets in the postings. Stored because hits show the title and a
+   * snippet; offsets in the postings let the UnifiedHighlighter find passages without re-analysing
+   * the stored text or keeping term vectors, which would cost more disk for the same result.
+   */
+  public static final FieldType TEXT;
+
+  static {
+    FieldType text = new FieldType();
+    text.setTokenized(true);
+    text.setStored(true);
+    text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    text.freeze();
+    TEXT = text;
+  }
+
+  private SearchFields() {}
+
+  /** Title field for a language, e.g. {@code title_fr}. */
+  public static String title(String language) {
+    return TITLE + '_' + language;
+  }
+
+  /** Summary field for a language, e.g. {@code summary_fr}. */
+  public static String summary(String language) {
+    return SUMMARY + '_' + language;
+  }
+
+  /** Body field for a language, e.g. {@code body_fr}. */
+  public static String body(String language) {
+    return BODY + '_' + language;
+  }
+
+  /**
+   * Language of a per-language text field ({@code "fr"} for {@code body_fr}), or {@code null} for
+   * any other field. Analyzers are chosen by this suffix.
+   */
+  public static String languageOf(String field) {
+    int underscore = field.lastIndexOf('_');
+    if (underscore < 0) {
+      return null;
+    }
+    String base = field.substring(0, underscore);
+    boolean text = base.equals(TITLE) || base.equals(SUMMARY) || base.equals(BODY);
+    return text ? field.substring(underscore + 1) : null;
+  }
+}

@@ -1,0 +1,68 @@
+package org.civicportal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SearchQueryTest {
+
+  @Test
+  void textOfMaximumLengthIsAccepted() {
+    String longest = "a".repeat(SearchQuery.MAX_LENGTH);
+
+    SearchQuery query = new SearchQuery(longest, List.of("en"), 10);
+
+    assertThat(query.text()).hasSize(1000);
+  }
+
+  @Test
+  void tenThousandCharactersAreRejectedWithTheLimitInTheMessage() {
+    String pasted = "passport ".repeat(1112);
+
+    assertThatThrownBy(() -> new SearchQuery(pasted, List.of("en"), 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1000");
+  }
+
+  @Test
+  void nullTextBecomesEmpty() {
+    SearchQuery query = new SearchQuery(null, List.of("fr"), 10);
+
+    assertThat(query.text()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, 101})
+  void sizeOutsideOneToHundredIsRejected(int size) {
+    assertThatThrownBy(() -> new SearchQuery("passport", List.of("en"), size))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void noLanguageIsRejected() {
+    assertThatThrownBy(() -> new SearchQuery("passport", List.of(), 10))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void unsupportedLanguageIsRejected() {
+    assertThatThrownBy(() -> new SearchQuery("passport", List.of("en", "xx"), 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("xx");
+  }
+
+  @Test
+  void languagesAreCopied() {
+    List<String> languages = new ArrayList<>(List.of("en"));
+    SearchQuery query = new SearchQuery("passport", languages, 10);
+
+    languages.add("fr");
+
+    assertThat(query.languages()).containsExactly("en");
+  }
+}
