@@ -50,7 +50,10 @@ public final class Launcher {
     return List.of(
         "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
             + bind,
-        "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
+        "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
+        // A citizen may paste a long text into search: let it reach the portal, which answers with a 400
+        // problem, instead of being cut off with a bare 414 by the HTTP listener.
+        "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536");
   }
 
   private static Path writePreBoot(Map<String, String> env) throws IOException {

@@ -1,0 +1,111 @@
+package org.civicportal.catalog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import org.civicportal.web.Browser;
+import org.civicportal.web.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A citizen in a real browser: home in English, switch to French, search, open a service, and a wrong
+ * address. Every page visited is scanned with axe-core and must have no JavaScript error.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CitizenSearchJourneyIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+  private Browser browser;
+  private WebDriver driver;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser("en-GB");
+    driver = browser.driver();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void homeSwitchToFrenchSearchAndOpenAService() {
+    driver.get(base.toString());
+    assertThat(lang()).isEqualTo("en");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Find a public service");
+    assertThat(driver.findElements(By.cssSelector(".service-list a"))).hasSizeGreaterThanOrEqualTo(6);
+    browser.assertAccessibleAndErrorFree();
+
+    driver.findElement(By.cssSelector(".language-switcher a[hreflang='fr']")).click();
+    assertThat(lang()).isEqualTo("fr");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Trouver un service public");
+    browser.assertAccessibleAndErrorFree();
+
+    WebElement box = driver.findElement(By.id("q"));
+    box.sendKeys("passeport");
+    driver.findElement(By.id("search-button")).click();
+    assertThat(lang()).isEqualTo("fr");
+    assertThat(driver.findElement(By.id("result-count")).getText()).contains("passeport");
+    assertThat(driver.findElements(By.cssSelector("#results .snippet mark"))).isNotEmpty();
+    assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("passeport");
+    browser.assertAccessibleAndErrorFree();
+
+    driver.findElement(By.linkText("Demander un passeport")).click();
+    assertThat(driver.getCurrentUrl()).endsWith("/services/demander-un-passeport");
+    assertThat(lang()).isEqualTo("fr");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Demander un passeport");
+    assertThat(driver.findElement(By.cssSelector(".service-body")).getText()).contains("justificatif de domicile");
+    browser.assertAccessibleAndErrorFree();
+
+    driver.findElement(By.cssSelector(".language-switcher a[hreflang='en']")).click();
+    assertThat(driver.getCurrentUrl()).contains("/services/apply-for-a-passport");
+    assertThat(lang()).isEqualTo("en");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Apply for a passport");
+    browser.assertAccessibleAndErrorFree();
+  }
+
+  @Test
+  void aWrongAddressGivesAnAccessibleNotFoundPageInThePortalLayout() {
+    driver.get(base + "no/such/page");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    assertThat(driver.findElements(By.cssSelector(".site-header"))).hasSize(1);
+    browser.assertAccessibleAndErrorFree();
+
+    driver.get(base + "services/no-such-service");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    browser.assertAccessibleAndErrorFree();
+  }
+
+  @Test
+  void hostileSearchesShowAMessageNotAnError() {
+    for (String q : new String[] {"%22(*", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x".repeat(1500)}) {
+      driver.get(base + "search?q=" + q);
+
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Search results");
+      assertThat(driver.findElement(By.id("search-status")).getText()).isNotBlank();
+    }
+    browser.assertAccessibleAndErrorFree();
+  }
+
+  private String lang() {
+    return driver.findElement(By.tagName("html")).getAttribute("lang");
+  }
+}

@@ -1,0 +1,78 @@
+package org.civicportal.indexing.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.civicportal.catalog.boundary.PublicServices;
+import org.civicportal.catalog.boundary.PublicServices.ServiceText;
+import org.civicportal.indexing.boundary.Searches;
+import org.civicportal.web.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside the server: a change committed through the catalogue boundary reaches the search index through
+ * the outbox, and the outbox empties once it has.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OutboxIndexingIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.portalWithAssertions(OutboxIndexingIT.class);
+  }
+
+  @Inject PublicServices services;
+  @Inject Searches searches;
+  @Inject OutboxReader outbox;
+
+  @Test
+  void aPublishedServiceBecomesSearchableAfterCommitAndAnEditReplacesItsText() {
+    services.publish("demoland", "transport", "ferry-pass", List.of(
+        new ServiceText("en", "buy-a-ferry-pass", "Buy a ferry pass", "Cross the bay with a quokkaferry season pass.", "Season passes for the quokkaferry."),
+        new ServiceText("fr", "acheter-un-abonnement-ferry", "Acheter un abonnement ferry", "Traversez la baie.", "Abonnements pour le quokkaferry.")));
+
+    assertThat(eventually(() -> searches.search("quokkaferry", "en", 10).total() == 1)).isTrue();
+    assertThat(searches.search("quokkaferry", "fr", 10).total()).isEqualTo(1);
+
+    services.publish("demoland", "transport", "ferry-pass", List.of(
+        new ServiceText("en", "buy-a-ferry-pass", "Buy a ferry pass", "Cross the bay with a wombatboat season pass.", "Season passes for the wombatboat.")));
+
+    assertThat(eventually(() -> searches.search("wombatboat", "en", 10).total() == 1)).isTrue();
+    assertThat(searches.search("quokkaferry", "en", 10).total()).isZero();
+    assertThat(searches.search("quokkaferry", "fr", 10).total()).isEqualTo(1);
+    assertThat(eventually(() -> outbox.pending() == 0)).isTrue();
+  }
+
+  @Test
+  void searchHitsCarryTheSlugOfTheTranslationInTheSearchedLanguage() {
+    Searches.Results results = searches.search("permis de conduire", "fr", 5);
+
+    assertThat(results.hits()).isNotEmpty();
+    assertThat(results.hits().get(0).slug()).isEqualTo("renouveler-un-permis-de-conduire");
+    assertThat(results.hits().get(0).language()).isEqualTo("fr");
+  }
+
+  private static boolean eventually(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
+  }
+}
