@@ -37,7 +37,7 @@ CREATE TABLE public_service (
     agency_id    BIGINT      NOT NULL,
     code         VARCHAR(80) NOT NULL,
     state        VARCHAR(20) NOT NULL,
-    published_at TIMESTAMP,
+    published_at TIMESTAMP WITH TIME ZONE,
     version      BIGINT      NOT NULL,
     CONSTRAINT public_service_agency_fk FOREIGN KEY (agency_id) REFERENCES agency (id),
     CONSTRAINT public_service_code_uk UNIQUE (agency_id, code)
@@ -51,7 +51,7 @@ CREATE TABLE service_translation (
     title      VARCHAR(200)   NOT NULL,
     summary    VARCHAR(1000)  NOT NULL,
     body       VARCHAR(100000) NOT NULL,
-    updated_at TIMESTAMP      NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT service_translation_service_fk FOREIGN KEY (service_id) REFERENCES public_service (id),
     CONSTRAINT service_translation_language_uk UNIQUE (service_id, language),
     CONSTRAINT service_translation_slug_uk UNIQUE (slug)
@@ -65,5 +65,5 @@ CREATE TABLE index_outbox (
     id          BIGINT      NOT NULL PRIMARY KEY,
     entity_type VARCHAR(40) NOT NULL,
     entity_id   BIGINT      NOT NULL,
-    created_at  TIMESTAMP   NOT NULL
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );

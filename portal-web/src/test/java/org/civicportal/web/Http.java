@@ -36,6 +36,15 @@ public final class Http {
     }
   }
 
+  public static HttpResponse<String> send(URL base, String path, String method) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   public static JsonStructure json(HttpResponse<String> response) {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.read();

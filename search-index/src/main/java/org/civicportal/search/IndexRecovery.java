@@ -1,16 +1,10 @@
 package org.civicportal.search;
 
-import java.io.EOFException;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.Lock;
@@ -53,12 +47,11 @@ final class IndexRecovery {
     // byte and make start-up as slow as a rebuild.
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       return Optional.of(Map.copyOf(reader.getIndexCommit().getUserData()));
-    } catch (CorruptIndexException
-        | IndexFormatTooOldException
-        | IndexFormatTooNewException
-        | EOFException
-        | NoSuchFileException
-        | FileNotFoundException e) {
+    } catch (IOException | RuntimeException e) {
+      // Any failure to read a commit means the index is unusable: corruption, truncation, a
+      // missing file, another format, or an unknown codec name (an IllegalArgumentException from
+      // the SPI lookup). The index is a cache of the database, so it is rebuilt rather than
+      // repaired. The write lock is already ours, so a lock failure cannot reach this point.
       LOG.log(
           System.Logger.Level.WARNING,
           "Search index unusable, it will be rebuilt: {0}",

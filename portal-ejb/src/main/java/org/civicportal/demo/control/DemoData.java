@@ -32,7 +32,7 @@ import org.civicportal.tenant.entity.Tenant;
  */
 @Singleton
 @Startup
-@DependsOn({"Migrations", "OutboxRelay"})
+@DependsOn("Migrations")
 public class DemoData {
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 

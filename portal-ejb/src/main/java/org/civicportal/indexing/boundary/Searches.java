@@ -24,7 +24,7 @@ import org.civicportal.search.SearchResult;
  */
 @ApplicationScoped
 public class Searches {
-  public static final int MAX_SIZE = 100;
+  public static final int MAX_SIZE = SearchQuery.MAX_SIZE;
 
   @Inject PortalIndex portalIndex;
   @Inject PublicServices services;
@@ -59,26 +59,31 @@ public class Searches {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Results(result.total(), current(result.hits(), language));
+    return current(result, language);
   }
 
-  private List<Hit> current(List<SearchHit> hits, String language) {
-    List<Long> ids =
-        hits.stream()
-            .filter(h -> ServiceDocuments.TYPE.equals(h.type()))
-            .map(h -> Long.valueOf(h.id()))
-            .toList();
+  /**
+   * Keeps the hits whose service is still published, in the index's order. The total drops by the stale hits
+   * seen here; others beyond this page are corrected as soon as the outbox reaches the index.
+   */
+  private Results current(SearchResult result, String language) {
+    // Services are the only indexed type so far; each new type adds its own re-check here.
+    List<SearchHit> serviceHits =
+        result.hits().stream().filter(h -> ServiceDocuments.TYPE.equals(h.type())).toList();
     Map<Long, ServiceTranslation> live =
-        services.publishedIn(ids, language).stream()
+        services.publishedIn(serviceHits.stream().map(h -> Long.valueOf(h.id())).toList(), language).stream()
             .collect(Collectors.toMap(t -> t.service().id(), Function.identity()));
-    return hits.stream()
-        .filter(h -> live.containsKey(Long.valueOf(h.id())))
-        .map(
-            h -> {
-              ServiceTranslation t = live.get(Long.valueOf(h.id()));
-              return new Hit(h.type(), t.service().id(), t.slug(), t.language(), t.title(), h.snippet());
-            })
-        .toList();
+    List<Hit> hits =
+        serviceHits.stream()
+            .filter(h -> live.containsKey(Long.valueOf(h.id())))
+            .map(h -> hit(h, live.get(Long.valueOf(h.id()))))
+            .toList();
+    long stale = serviceHits.size() - hits.size();
+    return new Results(result.total() - stale, hits);
+  }
+
+  private static Hit hit(SearchHit hit, ServiceTranslation t) {
+    return new Hit(hit.type(), t.service().id(), t.slug(), t.language(), t.title(), hit.snippet());
   }
 
   /** A page of results: the exact number of matches, and the best ones. */

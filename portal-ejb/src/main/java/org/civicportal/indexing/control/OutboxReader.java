@@ -56,6 +56,7 @@ public class OutboxReader {
     return new Batch(ids, serviceDocuments.allPublished(), Set.of(), last);
   }
 
+  /** Deletes applied entries; callers pass at most {@link OutboxRelay#BATCH} ids at a time. */
   public void remove(List<Long> ids) {
     if (!ids.isEmpty()) {
       em.createNamedQuery(OutboxEntry.DELETE_IDS).setParameter("ids", ids).executeUpdate();

@@ -6,15 +6,14 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -25,48 +24,53 @@ import java.util.logging.Logger;
  * was missing or corrupt), right after each commit that wrote to the outbox, and every few seconds as a
  * safety net. Entries are deleted only after the index has committed them, so a crash in between re-applies
  * them, which is harmless because applying reads the entity's current state.
+ *
+ * <p>The index is reported ready once the start-up catch-up has succeeded, and for as long as the last drain
+ * succeeded; a failing drain turns readiness DOWN until a retry succeeds.
  */
 @Singleton
 @Startup
-@DependsOn({"Migrations", "PortalIndex"})
+@DependsOn({"Migrations", "PortalIndex", "DemoData"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-  private static final int BATCH = 500;
+  static final int BATCH = 500;
 
   @Inject PortalIndex portalIndex;
   @Inject OutboxReader outbox;
-
-  @Resource ManagedExecutorService executor;
+  @Inject OutboxTrigger trigger;
+  @Resource SessionContext context;
 
   private final ReentrantLock draining = new ReentrantLock();
   private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean caughtUp;
 
   @PostConstruct
-  void catchUp() {
-    try {
-      if (portalIndex.index().needsRebuild()) {
-        rebuild();
-      }
-      drain();
-      portalIndex.markReady();
-    } catch (RuntimeException e) {
-      // The portal still serves pages; readiness stays DOWN and the timer retries.
-      LOG.log(Level.SEVERE, "The search index could not catch up with the database", e);
-    }
-  }
-
-  public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) IndexChanged change) {
-    executor.execute(this::drain);
+  void start() {
+    catchUp();
+    OutboxRelay self = context.getBusinessObject(OutboxRelay.class);
+    trigger.started(self::drain);
   }
 
   @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
   void safetyNet() {
-    if (!portalIndex.isReady()) {
-      catchUp();
-    } else {
+    if (caughtUp) {
       drain();
+    } else {
+      catchUp();
+    }
+  }
+
+  private void catchUp() {
+    try {
+      if (portalIndex.index().needsRebuild()) {
+        rebuild();
+      }
+      caughtUp = drain();
+      portalIndex.healthy(caughtUp);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The search index could not catch up with the database; retrying", e);
     }
   }
 
@@ -76,7 +80,7 @@ public class OutboxRelay {
     try {
       OutboxReader.Batch all = outbox.everything();
       portalIndex.index().rebuild(all.upserts(), all.lastEntryId());
-      outbox.remove(all.entryIds());
+      removeInChunks(all.entryIds());
       LOG.info(() -> "Search index rebuilt with " + all.upserts().size() + " documents");
     } catch (IOException e) {
       throw new IllegalStateException("Rebuilding the search index failed", e);
@@ -85,9 +89,14 @@ public class OutboxRelay {
     }
   }
 
-  /** Applies every pending outbox entry; a call while another drain runs makes that drain go round again. */
-  public void drain() {
+  /**
+   * Applies every pending outbox entry. A call while another drain runs makes that drain go round again.
+   *
+   * @return false when applying failed (it is retried by the timer)
+   */
+  public boolean drain() {
     again.set(true);
+    boolean ok = true;
     while (again.get() && draining.tryLock()) {
       try {
         again.set(false);
@@ -101,10 +110,26 @@ public class OutboxRelay {
         } while (batch.entryIds().size() == BATCH);
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "Applying the outbox to the search index failed; will retry", e);
-        return;
+        ok = false;
+        again.set(false);
       } finally {
         draining.unlock();
       }
+    }
+    if (caughtUp) {
+      portalIndex.healthy(ok);
+    }
+    return ok;
+  }
+
+  /** Whether the start-up catch-up has completed. */
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
+  private void removeInChunks(List<Long> ids) {
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      outbox.remove(ids.subList(from, Math.min(ids.size(), from + BATCH)));
     }
   }
 }

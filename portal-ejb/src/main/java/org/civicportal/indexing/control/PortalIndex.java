@@ -56,12 +56,12 @@ public class PortalIndex {
     return index;
   }
 
-  /** True once the index has caught up with the database at start-up. */
+  /** True once the index has caught up with the database at start-up, and while applying the outbox works. */
   public boolean isReady() {
     return ready;
   }
 
-  public void markReady() {
-    ready = true;
+  public void healthy(boolean ready) {
+    this.ready = ready;
   }
 }

@@ -2,22 +2,24 @@ package org.civicportal.persistence.control;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Stores {@link Instant} as a SQL TIMESTAMP. Jakarta Persistence 3.1 has no standard mapping for Instant,
- * and this converter keeps H2 and PostgreSQL behaving the same.
+ * Stores {@link Instant} as {@code TIMESTAMP WITH TIME ZONE} through {@link OffsetDateTime} in UTC. Jakarta
+ * Persistence 3.1 has no mapping for Instant, and going through {@code java.sql.Timestamp} would tie stored
+ * moments to the server's time zone.
  */
 @Converter(autoApply = true)
-public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
   @Override
-  public Timestamp convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+  public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   @Override
-  public Instant convertToEntityAttribute(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
+  public Instant convertToEntityAttribute(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
   }
 }

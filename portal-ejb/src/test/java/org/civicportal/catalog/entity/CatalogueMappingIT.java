@@ -74,6 +74,43 @@ class CatalogueMappingIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void outboxAndIndexingQueriesRunOnEveryDatabase(TestDatabase db) {
+    Migrations.migrate(db.dataSource());
+    EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    try {
+      inTransaction(emf, em -> persistDemoService(em, "passport", true));
+      inTransaction(emf, em -> persistDemoService(em, "marriage", true));
+      EntityManager em = emf.createEntityManager();
+      List<OutboxEntry> entries = em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class).getResultList();
+      List<Long> serviceIds = entries.stream().map(OutboxEntry::entityId).toList();
+
+      List<ServiceTranslation> french =
+          em.createNamedQuery(ServiceTranslation.PUBLISHED_BY_IDS, ServiceTranslation.class)
+              .setParameter("ids", serviceIds)
+              .setParameter("language", "fr")
+              .getResultList();
+      List<ServiceTranslation> all =
+          em.createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class).getResultList();
+      em.getTransaction().begin();
+      int deleted =
+          em.createNamedQuery(OutboxEntry.DELETE_IDS).setParameter("ids", List.of(entries.get(0).id())).executeUpdate();
+      em.getTransaction().commit();
+
+      assertThat(entries).hasSize(2);
+      assertThat(entries.get(0).id()).isLessThan(entries.get(1).id());
+      assertThat(entries.get(0).createdAt()).isEqualTo(NOW);
+      assertThat(french).extracting(ServiceTranslation::slug).containsExactlyInAnyOrder("passport-fr", "marriage-fr");
+      assertThat(all).hasSize(4);
+      assertThat(deleted).isEqualTo(1);
+      assertThat(em.createNamedQuery(OutboxEntry.COUNT, Long.class).getSingleResult()).isEqualTo(1);
+      em.close();
+    } finally {
+      emf.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void aSlugIsUniqueAcrossServices(TestDatabase db) {
     Migrations.migrate(db.dataSource());
     EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());

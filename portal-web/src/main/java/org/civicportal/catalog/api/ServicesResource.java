@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.civicportal.language.api.ContentLanguages;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -23,7 +24,7 @@ public class ServicesResource {
   @GET
   @Operation(summary = "Published services in one language, by title")
   public List<ServiceSummary> list(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
-    return services.published(Languages.requested(lang, headers)).stream().map(ServiceSummary::of).toList();
+    return services.published(ContentLanguages.requested(lang, headers)).stream().map(ServiceSummary::of).toList();
   }
 
   @GET

@@ -12,23 +12,30 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Gives services readable addresses: {@code /services/apply-for-a-passport} is served by {@code
- * services/view.xhtml} with the slug as a parameter.
+ * services/view.xhtml} with the slug as a parameter; {@code /services} itself leads to the list on the home
+ * page.
  */
 @WebFilter(urlPatterns = "/services/*")
 public class ServicePaths extends HttpFilter {
   private static final long serialVersionUID = 1L;
+  private static final String PREFIX = "/services/";
   static final String VIEW = "/services/view.xhtml";
 
   static String of(String contextPath, String slug) {
-    return contextPath + "/services/" + slug;
+    return contextPath + PREFIX + slug;
   }
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String slug = path.substring("/services/".length());
-    if (slug.isEmpty() || slug.contains("/") || slug.endsWith(".xhtml")) {
+    // servlet path and path info are decoded and normalised by the container, unlike the request URI
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!path.startsWith(PREFIX) || path.length() == PREFIX.length()) {
+      response.sendRedirect(request.getContextPath() + "/");
+      return;
+    }
+    String slug = path.substring(PREFIX.length());
+    if (slug.contains("/") || slug.endsWith(".xhtml")) {
       chain.doFilter(request, response);
       return;
     }

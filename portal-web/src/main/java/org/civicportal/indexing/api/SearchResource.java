@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.civicportal.catalog.api.Languages;
+import org.civicportal.language.api.ContentLanguages;
 import org.civicportal.indexing.boundary.Searches;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,7 +31,7 @@ public class SearchResource {
       @Parameter(description = "en or fr; defaults to Accept-Language") @QueryParam("lang") String lang,
       @Parameter(description = "1 to 100, default 10") @QueryParam("size") String size,
       @Context HttpHeaders headers) {
-    Searches.Results results = searches.search(q, Languages.requested(lang, headers), parseSize(size));
+    Searches.Results results = searches.search(q, ContentLanguages.requested(lang, headers), parseSize(size));
     return SearchResults.of(results);
   }
 

@@ -3,10 +3,12 @@ package org.civicportal.indexing.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import org.civicportal.indexing.boundary.IndexUnavailableException;
 import org.civicportal.indexing.boundary.Searches;
 import org.civicportal.language.web.LanguageBacking;
-import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.search.SearchQuery;
 
 /**
  * The citizen search page, {@code /search?q=}: results in the visitor's language, or a message saying what
@@ -28,10 +30,15 @@ public class SearchBacking {
     if (q == null || q.isBlank()) {
       return;
     }
+    ResourceBundle messages = ResourceBundle.getBundle("i18n.messages", language.getLocale());
+    if (q.length() > SearchQuery.MAX_LENGTH) {
+      problem = MessageFormat.format(messages.getString("search.error.length"), SearchQuery.MAX_LENGTH);
+      return;
+    }
     try {
       results = searches.search(q, language.getCode(), PAGE_SIZE);
-    } catch (InvalidInputException | IndexUnavailableException e) {
-      problem = e.getMessage();
+    } catch (IndexUnavailableException e) {
+      problem = messages.getString("search.error.unavailable");
     }
   }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
+import org.civicportal.language.api.ContentLanguages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.faces.context.FacesContext;
 import java.net.URLEncoder;
@@ -24,7 +25,6 @@ import java.util.Map;
 @Named("language")
 @RequestScoped
 public class LanguageBacking {
-  public static final List<String> SUPPORTED = List.of("en", "fr");
   static final String COOKIE = "civic_lang";
   private static final Map<String, String> LABELS = Map.of("en", "English", "fr", "Français");
 
@@ -57,7 +57,7 @@ public class LanguageBacking {
 
   public List<Choice> getChoices() {
     List<Choice> choices = new ArrayList<>();
-    for (String lang : SUPPORTED) {
+    for (String lang : ContentLanguages.SUPPORTED) {
       String url = alternates.getOrDefault(lang, currentPathWith(lang));
       choices.add(new Choice(lang, LABELS.get(lang), url, lang.equals(getCode())));
     }
@@ -66,7 +66,7 @@ public class LanguageBacking {
 
   private String chosen() {
     String asked = request.getParameter("lang");
-    if (asked != null && SUPPORTED.contains(asked)) {
+    if (asked != null && ContentLanguages.SUPPORTED.contains(asked)) {
       FacesContext.getCurrentInstance()
           .getExternalContext()
           .addResponseCookie(
@@ -81,29 +81,23 @@ public class LanguageBacking {
     }
     if (request.getCookies() != null) {
       for (Cookie cookie : request.getCookies()) {
-        if (COOKIE.equals(cookie.getName()) && SUPPORTED.contains(cookie.getValue())) {
+        if (COOKIE.equals(cookie.getName()) && ContentLanguages.SUPPORTED.contains(cookie.getValue())) {
           return cookie.getValue();
         }
       }
     }
-    return fromAcceptLanguage(Collections.list(request.getLocales()));
-  }
-
-  /** The first of the browser's languages that the portal speaks, else English. */
-  public static String fromAcceptLanguage(List<Locale> preferred) {
-    for (Locale locale : preferred) {
-      if (SUPPORTED.contains(locale.getLanguage())) {
-        return locale.getLanguage();
-      }
-    }
-    return SUPPORTED.get(0);
+    return ContentLanguages.firstSupported(Collections.list(request.getLocales()));
   }
 
   /** The address the visitor asked for (not the view it was forwarded to), with {@code lang} replaced. */
   private String currentPathWith(String lang) {
-    Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
     Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String path = forwarded != null ? forwarded.toString() : failed != null ? failed.toString() : request.getRequestURI();
+    Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+    String path = failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
+    if (!path.startsWith("/") || path.startsWith("//")) {
+      // never let a crafted address turn the switcher into a link to another site
+      path = request.getContextPath() + "/";
+    }
     StringBuilder url = new StringBuilder(path).append("?");
     String q = request.getParameter("q");
     if (q != null && failed == null) {

@@ -12,6 +12,13 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
   public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
+  /** A problem of the standard kind for this status, titled by its reason phrase. */
+  public static Problem of(int status, String detail, String instance, String parameter) {
+    Response.StatusType type = Response.Status.fromStatusCode(status);
+    String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
+    return new Problem("about:blank", title, status, detail, instance, parameter);
+  }
+
   Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }

@@ -22,8 +22,7 @@ public final class ProblemMappers {
   private ProblemMappers() {}
 
   static Problem problem(UriInfo uri, Response.Status status, String detail, String parameter) {
-    return new Problem(
-        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, uri.getRequestUri().getRawPath(), parameter);
+    return Problem.of(status.getStatusCode(), detail, uri.getRequestUri().getRawPath(), parameter);
   }
 
   /** A boundary refused the input: 400, naming the parameter. */

@@ -116,8 +116,32 @@ class PortalApiIT {
   }
 
   @Test
-  void unknownApiPathsAndMethodsAreProblemsToo() {
+  void unknownApiPathsAndMethodsAreProblemsToo() throws Exception {
     assertProblem(Http.get(base, "api/v1/nothing-here"), 404);
+    assertProblem(Http.get(base, "api/v2/services"), 404);
+    assertProblem(Http.get(base, "api"), 404);
+    assertProblem(Http.send(base, "api/v1/services", "DELETE"), 405);
+  }
+
+  @Test
+  void aGarbledAcceptLanguageFallsBackToEnglish() {
+    HttpResponse<String> response = Http.get(base, "api/v1/services", "Accept-Language", "en;q=abc,,;;=");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.json(response).asJsonArray().getJsonObject(0).getString("language")).isEqualTo("en");
+  }
+
+  @Test
+  void unknownPagesAreAnHtml404AndTheServicesFolderLeadsHome() {
+    HttpResponse<String> page = Http.get(base, "no/such/page", "Accept-Language", "fr");
+    HttpResponse<String> folder = Http.get(base, "services");
+    HttpResponse<String> emptySlug = Http.get(base, "services/");
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<html").contains("lang=\"fr\"").contains("Page introuvable").contains("no/such/page?lang=en");
+    assertThat(folder.statusCode()).isIn(301, 302);
+    assertThat(emptySlug.statusCode()).isIn(302, 404);
   }
 
   @Test
@@ -133,6 +157,7 @@ class PortalApiIT {
         .orElseThrow();
     assertThat(check.getJsonObject("data").getString("database")).isEqualTo("UP");
     assertThat(check.getJsonObject("data").getString("index")).isEqualTo("UP");
+    assertThat(Long.parseLong(check.getJsonObject("data").get("indexedDocuments").toString().replace("\"", ""))).isGreaterThanOrEqualTo(12);
     assertThat(live.statusCode()).isEqualTo(200);
   }
 

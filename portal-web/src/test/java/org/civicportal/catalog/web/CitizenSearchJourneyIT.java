@@ -95,14 +95,19 @@ class CitizenSearchJourneyIT {
   }
 
   @Test
-  void hostileSearchesShowAMessageNotAnError() {
-    for (String q : new String[] {"%22(*", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x".repeat(1500)}) {
-      driver.get(base + "search?q=" + q);
+  void hostileSearchesShowAMessageNotAnErrorInEitherLanguage() {
+    for (String lang : new String[] {"en", "fr"}) {
+      for (String q : new String[] {"%22(*", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x".repeat(1500), "zzqqxx"}) {
+        driver.get(base + "search?lang=" + lang + "&q=" + q);
 
-      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Search results");
-      assertThat(driver.findElement(By.id("search-status")).getText()).isNotBlank();
+        assertThat(lang()).isEqualTo(lang);
+        assertThat(driver.findElement(By.id("search-status")).getText()).isNotBlank().doesNotContain("''");
+        assertThat(driver.findElements(By.tagName("script")).stream().map(e -> e.getAttribute("innerHTML")))
+            .noneMatch(js -> js.contains("alert(1)"));
+        browser.assertAccessibleAndErrorFree();
+      }
     }
-    browser.assertAccessibleAndErrorFree();
+    assertThat(driver.findElement(By.id("search-status")).getText()).contains("l'orthographe");
   }
 
   private String lang() {

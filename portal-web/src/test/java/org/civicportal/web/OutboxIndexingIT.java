@@ -1,4 +1,4 @@
-package org.civicportal.indexing.control;
+package org.civicportal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,9 @@ import java.util.function.BooleanSupplier;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.boundary.PublicServices.ServiceText;
 import org.civicportal.indexing.boundary.Searches;
-import org.civicportal.web.Deployments;
+import org.civicportal.indexing.control.OutboxReader;
+import org.civicportal.indexing.control.OutboxRelay;
+import org.civicportal.indexing.control.PortalIndex;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,6 +34,8 @@ class OutboxIndexingIT {
   @Inject PublicServices services;
   @Inject Searches searches;
   @Inject OutboxReader outbox;
+  @Inject OutboxRelay relay;
+  @Inject PortalIndex portalIndex;
 
   @Test
   void aPublishedServiceBecomesSearchableAfterCommitAndAnEditReplacesItsText() {
@@ -58,6 +62,17 @@ class OutboxIndexingIT {
     assertThat(results.hits()).isNotEmpty();
     assertThat(results.hits().get(0).slug()).isEqualTo("renouveler-un-permis-de-conduire");
     assertThat(results.hits().get(0).language()).isEqualTo("fr");
+  }
+
+  @Test
+  void aFullRebuildKeepsEveryPublishedTranslationSearchable() throws Exception {
+    int before = portalIndex.index().documentCount();
+
+    relay.rebuild();
+
+    assertThat(portalIndex.index().documentCount()).isEqualTo(before).isGreaterThanOrEqualTo(12);
+    assertThat(searches.search("passport", "en", 10).hits()).extracting(Searches.Hit::slug).contains("apply-for-a-passport");
+    assertThat(portalIndex.isReady()).isTrue();
   }
 
   private static boolean eventually(BooleanSupplier condition) {
