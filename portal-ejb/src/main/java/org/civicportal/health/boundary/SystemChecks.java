@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.civicportal.indexing.control.PortalIndex;
 
@@ -17,11 +18,14 @@ public class SystemChecks {
 
   @Inject PortalIndex portalIndex;
 
-  public boolean databaseUp() {
+  /** The database product answering ("H2", "PostgreSQL"), or empty when it does not answer. */
+  public Optional<String> database() {
     try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
+      return connection.isValid(2)
+          ? Optional.of(connection.getMetaData().getDatabaseProductName())
+          : Optional.empty();
     } catch (SQLException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** A fresh, empty database of one kind for one test, with the URL and credentials JPA needs. */
 public record TestDatabase(String name, DataSource dataSource, String url, String user, String password) {
@@ -35,20 +36,33 @@ public record TestDatabase(String name, DataSource dataSource, String url, Strin
   public static synchronized TestDatabase postgresql() {
     try {
       if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().setLocaleConfig("locale", "C.UTF-8").start();
+        postgres = EmbeddedPostgres.builder()
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopPostgres));
       }
       String db = "civic_" + UUID.randomUUID().toString().replace("-", "");
-      try (Connection c = postgres.getPostgresDatabase().getConnection();
+      try (Connection c = pg("postgres").getConnection();
           Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + db);
       }
-      DataSource ds = postgres.getDatabase("postgres", db);
-      String url = postgres.getJdbcUrl("postgres", db);
+      DataSource ds = pg(db);
+      String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + db;
       return new TestDatabase("PostgreSQL", ds, url, "postgres", "postgres");
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("Embedded PostgreSQL did not start", e);
     }
+  }
+
+  private static DataSource pg(String database) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setServerNames(new String[] {"127.0.0.1"});
+    ds.setPortNumbers(new int[] {postgres.getPort()});
+    ds.setDatabaseName(database);
+    ds.setUser("postgres");
+    ds.setPassword("postgres");
+    return ds;
   }
 
   private static void stopPostgres() {

@@ -2,6 +2,7 @@ package org.civicportal.health.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.civicportal.health.boundary.SystemChecks;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,11 +16,12 @@ public class PortalReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean database = checks.databaseUp();
+    Optional<String> database = checks.database();
     boolean index = checks.indexReady();
     return HealthCheckResponse.named("portal")
-        .status(database && index)
-        .withData("database", database ? "UP" : "DOWN")
+        .status(database.isPresent() && index)
+        .withData("database", database.isPresent() ? "UP" : "DOWN")
+        .withData("databaseProduct", database.orElse("none"))
         .withData("index", index ? "UP" : "CATCHING_UP")
         .withData("indexedDocuments", checks.indexedDocuments())
         .build();

@@ -156,6 +156,9 @@ class PortalApiIT {
         .findFirst()
         .orElseThrow();
     assertThat(check.getJsonObject("data").getString("database")).isEqualTo("UP");
+    // the build runs this class once per database: prove the portal really is on the one intended
+    assertThat(check.getJsonObject("data").getString("databaseProduct"))
+        .isEqualToIgnoringCase(System.getProperty("civic.it.database", "h2"));
     assertThat(check.getJsonObject("data").getString("index")).isEqualTo("UP");
     assertThat(Long.parseLong(check.getJsonObject("data").get("indexedDocuments").toString().replace("\"", ""))).isGreaterThanOrEqualTo(12);
     assertThat(live.statusCode()).isEqualTo(200);
