@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Entry point of {@code civic-portal.jar}: turns the portal's environment variables into Payara Micro
- * options, then boots Payara Micro with the portal deployed at the root context.
+ * Entry point of {@code civic-portal.jar}: turns the portal's environment variables into Payara
+ * Micro options, then boots Payara Micro with the portal deployed at the root context.
  *
  * <ul>
  *   <li>{@code PORTAL_PORT} (default 8080) — the HTTP port;
  *   <li>{@code PORTAL_BIND} (default 127.0.0.1) — the address the HTTP listener binds to;
- *   <li>{@code PORTAL_DATA_DIR}, {@code PORTAL_DB_URL}, {@code PORTAL_DB_USER}, {@code PORTAL_DB_PASSWORD},
- *       {@code PORTAL_DEMO} — read by the application itself.
+ *   <li>{@code PORTAL_DATA_DIR}, {@code PORTAL_DB_URL}, {@code PORTAL_DB_USER}, {@code
+ *       PORTAL_DB_PASSWORD}, {@code PORTAL_DEMO} — read by the application itself.
  * </ul>
  *
- * A single node opens no cluster port: the data grid is switched off before boot. Extra command-line
- * arguments are passed to Payara Micro unchanged.
+ * A single node opens no cluster port: the data grid is switched off before boot. Extra
+ * command-line arguments are passed to Payara Micro unchanged.
  */
 public final class Launcher {
   private Launcher() {}
@@ -35,7 +35,8 @@ public final class Launcher {
   static List<String> options(Map<String, String> env, Path preBoot) {
     String port = env.getOrDefault("PORTAL_PORT", "8080").strip();
     if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-      throw new IllegalArgumentException("PORTAL_PORT must be a port number from 1 to 65535, not '" + port + "'");
+      throw new IllegalArgumentException(
+          "PORTAL_PORT must be a port number from 1 to 65535, not '" + port + "'");
     }
     List<String> options = new ArrayList<>();
     options.addAll(List.of("--port", port, "--prebootcommandfile", preBoot.toString()));
@@ -45,13 +46,15 @@ public final class Launcher {
   static List<String> preBootCommands(Map<String, String> env) {
     String bind = env.getOrDefault("PORTAL_BIND", "127.0.0.1").strip();
     if (!bind.matches("[0-9A-Za-z.:\\-]+")) {
-      throw new IllegalArgumentException("PORTAL_BIND must be an IP address or host name, not '" + bind + "'");
+      throw new IllegalArgumentException(
+          "PORTAL_BIND must be an IP address or host name, not '" + bind + "'");
     }
     return List.of(
         "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
             + bind,
         "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
-        // A citizen may paste a long text into search: let it reach the portal, which answers with a 400
+        // A citizen may paste a long text into search: let it reach the portal, which answers with
+        // a 400
         // problem, instead of being cut off with a bare 414 by the HTTP listener.
         "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536");
   }

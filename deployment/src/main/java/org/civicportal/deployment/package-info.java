@@ -1,2 +1,4 @@
-/** The runnable jar's launcher: environment variables in, a booted Payara Micro with the portal out. */
+/**
+ * The runnable jar's launcher: environment variables in, a booted Payara Micro with the portal out.
+ */
 package org.civicportal.deployment;

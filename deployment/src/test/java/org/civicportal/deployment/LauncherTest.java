@@ -15,7 +15,8 @@ class LauncherTest {
         .containsExactly("--port", "8080", "--prebootcommandfile", "/tmp/p");
     assertThat(Launcher.preBootCommands(Map.of()))
         .anySatisfy(c -> assertThat(c).endsWith("http-listener.address=127.0.0.1"))
-        .anySatisfy(c -> assertThat(c).endsWith("hazelcast-config-specific-configuration.enabled=false"));
+        .anySatisfy(
+            c -> assertThat(c).endsWith("hazelcast-config-specific-configuration.enabled=false"));
   }
 
   @Test

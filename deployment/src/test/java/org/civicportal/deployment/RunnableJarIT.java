@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's way of running the portal: {@code java -jar civic-portal.jar} with the environment a user would
- * set. Started, stopped and started again on the same data directory, the portal keeps its data, does not seed
- * the demo twice, and rebuilds a search index that was deleted or damaged while it was down.
+ * The README's way of running the portal: {@code java -jar civic-portal.jar} with the environment a
+ * user would set. Started, stopped and started again on the same data directory, the portal keeps
+ * its data, does not seed the demo twice, and rebuilds a search index that was deleted or damaged
+ * while it was down.
  */
 class RunnableJarIT {
   private static final Path JAR = Path.of("target", "civic-portal.jar");
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   @TempDir Path work;
 
@@ -54,7 +58,9 @@ class RunnableJarIT {
       awaitReady(port, portal);
 
       assertThat(get(port, "/api/v1/services?lang=en").body()).isEqualTo(firstList);
-      assertThat(get(port, "/api/v1/services/apply-for-a-passport").body()).isEqualTo(firstDetail).contains("updatedAt");
+      assertThat(get(port, "/api/v1/services/apply-for-a-passport").body())
+          .isEqualTo(firstDetail)
+          .contains("updatedAt");
       assertThat(total(get(port, "/api/v1/search?lang=en&q=passport").body())).isPositive();
       assertThat(total(get(port, "/api/v1/search?lang=fr&q=passeport").body())).isPositive();
       assertThat(Files.readString(work.resolve("second.log"))).contains("Search index rebuilt");
@@ -63,7 +69,8 @@ class RunnableJarIT {
 
   private static void damageIndex(Path index) throws IOException {
     try (Stream<Path> files = Files.list(index)) {
-      List<Path> segments = files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList();
+      List<Path> segments =
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList();
       assertThat(segments).isNotEmpty();
       for (Path segment : segments) {
         Files.write(segment, "not a lucene commit".getBytes(StandardCharsets.UTF_8));
@@ -89,7 +96,9 @@ class RunnableJarIT {
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -12,5 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
         @Info(
             title = "Civic Portal API",
             version = "1",
-            description = "Public services and search. Errors are RFC 9457 application/problem+json."))
+            description =
+                "Public services and search. Errors are RFC 9457 application/problem+json."))
 public class RestConfiguration extends Application {}

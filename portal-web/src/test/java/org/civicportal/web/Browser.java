@@ -21,11 +21,13 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * Debian's headless Chromium driven by Selenium, offline (no Selenium Manager, no background traffic), with
- * the checks every page visit gets: no JavaScript errors and no axe-core violation at WCAG 2.1 A and AA.
+ * Debian's headless Chromium driven by Selenium, offline (no Selenium Manager, no background
+ * traffic), with the checks every page visit gets: no JavaScript errors and no axe-core violation
+ * at WCAG 2.1 A and AA.
  */
 public final class Browser implements AutoCloseable {
-  private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  private static final List<String> WCAG_21_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
   private final ChromeDriver driver;
   private final Path profile;
 
@@ -38,14 +40,24 @@ public final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=" + acceptLanguage,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=" + acceptLanguage,
         "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -60,20 +72,34 @@ public final class Browser implements AutoCloseable {
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage)
-            // the page's own status (an expected 404) is logged by Chromium as a failed load: not a script error
+            // the page's own status (an expected 404) is logged by Chromium as a failed load: not a
+            // script error
             .filter(m -> !m.startsWith(driver.getCurrentUrl() + " - Failed to load resource"))
             .toList();
     assertThat(errors).as("JavaScript errors on " + driver.getCurrentUrl()).isEmpty();
     Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
     assertThat(results.getViolations())
-        .as("axe violations on " + driver.getCurrentUrl() + ": " + describe(results.getViolations()))
+        .as(
+            "axe violations on "
+                + driver.getCurrentUrl()
+                + ": "
+                + describe(results.getViolations()))
         .isEmpty();
   }
 
   private static String describe(List<Rule> violations) {
     return violations.stream()
-        .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+        .map(
+            v ->
+                v.getId()
+                    + " ("
+                    + v.getImpact()
+                    + "): "
+                    + v.getHelp()
+                    + " at "
+                    + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget()))
+                        .collect(Collectors.joining(", ")))
         .collect(Collectors.joining("; "));
   }
 

@@ -6,8 +6,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The one deployment every Arquillian test uses: the real WAR from this module's build output, exactly as
- * it ships, plus test libraries when a test runs inside the container.
+ * The one deployment every Arquillian test uses: the real WAR from this module's build output,
+ * exactly as it ships, plus test libraries when a test runs inside the container.
  */
 public final class Deployments {
   private Deployments() {}
@@ -19,7 +19,9 @@ public final class Deployments {
 
   /** The portal plus AssertJ, for tests that run inside the server. */
   public static WebArchive portalWithAssertions(Class<?>... testClasses) {
-    return portal().addClasses(testClasses).addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
+    return portal()
+        .addClasses(testClasses)
+        .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
   }
 
   private static File jarOf(Class<?> type) {

@@ -1,8 +1,8 @@
 package org.civicportal.web;
 
 import jakarta.json.Json;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,14 +16,20 @@ import java.time.Duration;
 /** A small HTTP client for contract tests against the deployed portal on 127.0.0.1. */
 public final class Http {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private Http() {}
 
   public static HttpResponse<String> get(URL base, String path, String... headers) {
     try {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+          HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+              .timeout(Duration.ofSeconds(30))
+              .GET();
       if (headers.length > 0) {
         request.headers(headers);
       }

@@ -12,9 +12,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Chooses the database of the Payara Micro that Arquillian starts for this test run. With {@code
- * -Dcivic.it.database=postgresql} it starts an embedded PostgreSQL on 127.0.0.1 before any test and stops it
- * after the last; otherwise the portal uses its default embedded H2. Either way it writes the system
- * properties file that Payara Micro reads at boot ({@code --systemproperties}).
+ * -Dcivic.it.database=postgresql} it starts an embedded PostgreSQL on 127.0.0.1 before any test and
+ * stops it after the last; otherwise the portal uses its default embedded H2. Either way it writes
+ * the system properties file that Payara Micro reads at boot ({@code --systemproperties}).
  */
 public class ItDatabase implements LauncherSessionListener {
   private EmbeddedPostgres postgres;
@@ -28,7 +28,8 @@ public class ItDatabase implements LauncherSessionListener {
     try {
       List<String> lines = List.of();
       if ("postgresql".equals(System.getProperty("civic.it.database"))) {
-        postgres = EmbeddedPostgres.builder()
+        postgres =
+            EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs inside the server: a change committed through the catalogue boundary reaches the search index through
- * the outbox, and the outbox empties once it has.
+ * Runs inside the server: a change committed through the catalogue boundary reaches the search
+ * index through the outbox, and the outbox empties once it has.
  */
 @ExtendWith(ArquillianExtension.class)
 class OutboxIndexingIT {
@@ -39,15 +39,38 @@ class OutboxIndexingIT {
 
   @Test
   void aPublishedServiceBecomesSearchableAfterCommitAndAnEditReplacesItsText() {
-    services.publish("demoland", "transport", "ferry-pass", List.of(
-        new ServiceText("en", "buy-a-ferry-pass", "Buy a ferry pass", "Cross the bay with a quokkaferry season pass.", "Season passes for the quokkaferry."),
-        new ServiceText("fr", "acheter-un-abonnement-ferry", "Acheter un abonnement ferry", "Traversez la baie.", "Abonnements pour le quokkaferry.")));
+    services.publish(
+        "demoland",
+        "transport",
+        "ferry-pass",
+        List.of(
+            new ServiceText(
+                "en",
+                "buy-a-ferry-pass",
+                "Buy a ferry pass",
+                "Cross the bay with a quokkaferry season pass.",
+                "Season passes for the quokkaferry."),
+            new ServiceText(
+                "fr",
+                "acheter-un-abonnement-ferry",
+                "Acheter un abonnement ferry",
+                "Traversez la baie.",
+                "Abonnements pour le quokkaferry.")));
 
     assertThat(eventually(() -> searches.search("quokkaferry", "en", 10).total() == 1)).isTrue();
     assertThat(searches.search("quokkaferry", "fr", 10).total()).isEqualTo(1);
 
-    services.publish("demoland", "transport", "ferry-pass", List.of(
-        new ServiceText("en", "buy-a-ferry-pass", "Buy a ferry pass", "Cross the bay with a wombatboat season pass.", "Season passes for the wombatboat.")));
+    services.publish(
+        "demoland",
+        "transport",
+        "ferry-pass",
+        List.of(
+            new ServiceText(
+                "en",
+                "buy-a-ferry-pass",
+                "Buy a ferry pass",
+                "Cross the bay with a wombatboat season pass.",
+                "Season passes for the wombatboat.")));
 
     assertThat(eventually(() -> searches.search("wombatboat", "en", 10).total() == 1)).isTrue();
     assertThat(searches.search("quokkaferry", "en", 10).total()).isZero();
@@ -71,7 +94,9 @@ class OutboxIndexingIT {
     relay.rebuild();
 
     assertThat(portalIndex.index().documentCount()).isEqualTo(before).isGreaterThanOrEqualTo(12);
-    assertThat(searches.search("passport", "en", 10).hits()).extracting(Searches.Hit::slug).contains("apply-for-a-passport");
+    assertThat(searches.search("passport", "en", 10).hits())
+        .extracting(Searches.Hit::slug)
+        .contains("apply-for-a-passport");
     assertThat(portalIndex.isReady()).isTrue();
   }
 

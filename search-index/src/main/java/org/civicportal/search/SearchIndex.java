@@ -36,9 +36,10 @@ import org.civicportal.search.schema.SearchFields;
  *
  * <p>Invariants: searches see exactly the last commit, never half of a batch; every commit carries
  * the last outbox position it applied ({@link #checkpoint()}, for diagnostics: the portal deletes
- * outbox entries only after the commit that applied them, so nothing is replayed from it); a failed {@link #apply} or {@link #rebuild} leaves the
- * index at its last commit. An index that cannot be read at start-up is discarded, never repaired:
- * it is a cache of the database, and {@link #needsRebuild()} says to refill it.
+ * outbox entries only after the commit that applied them, so nothing is replayed from it); a failed
+ * {@link #apply} or {@link #rebuild} leaves the index at its last commit. An index that cannot be
+ * read at start-up is discarded, never repaired: it is a cache of the database, and {@link
+ * #needsRebuild()} says to refill it.
  *
  * <p>Thread-safe: searches run concurrently; writes are serialised.
  */

@@ -20,9 +20,9 @@ import org.civicportal.search.SearchLanguages;
 import org.civicportal.tenant.entity.Tenant;
 
 /**
- * The public service catalogue: what citizens may read, and how services are defined and published. Reads
- * return only published services. Every change writes an outbox entry in the same transaction, so the search
- * index follows the database.
+ * The public service catalogue: what citizens may read, and how services are defined and published.
+ * Reads return only published services. Every change writes an outbox entry in the same
+ * transaction, so the search index follows the database.
  */
 @ApplicationScoped
 @Transactional
@@ -56,7 +56,10 @@ public class PublicServices {
     return found;
   }
 
-  /** The published translations of these services in one language, for turning search hits into links. */
+  /**
+   * The published translations of these services in one language, for turning search hits into
+   * links.
+   */
   public List<ServiceTranslation> publishedIn(List<Long> serviceIds, String language) {
     if (serviceIds.isEmpty()) {
       return List.of();
@@ -100,7 +103,8 @@ public class PublicServices {
             .setParameter("code", agencyCode)
             .getResultStream()
             .findFirst()
-            .orElseThrow(() -> new InvalidInputException("agency", "No agency with code " + agencyCode));
+            .orElseThrow(
+                () -> new InvalidInputException("agency", "No agency with code " + agencyCode));
     PublicService service =
         em.createNamedQuery(PublicService.BY_CODE, PublicService.class)
             .setParameter("agency", agency)
@@ -126,10 +130,12 @@ public class PublicServices {
   private static void requireLanguage(String language) {
     if (!SearchLanguages.isSupported(language)) {
       throw new InvalidInputException(
-          "lang", "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
+          "lang",
+          "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
     }
   }
 
   /** A service's text in one language, as an editor writes it. */
-  public record ServiceText(String language, String slug, String title, String summary, String body) {}
+  public record ServiceText(
+      String language, String slug, String title, String summary, String body) {}
 }

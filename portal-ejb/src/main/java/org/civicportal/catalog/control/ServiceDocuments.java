@@ -10,8 +10,8 @@ import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
 
 /**
- * What the search index holds for public services: one document per published translation, keyed {@code
- * service:<id>:<language>}. Runs inside the caller's transaction.
+ * What the search index holds for public services: one document per published translation, keyed
+ * {@code service:<id>:<language>}. Runs inside the caller's transaction.
  */
 @ApplicationScoped
 public class ServiceDocuments {
@@ -38,7 +38,8 @@ public class ServiceDocuments {
   }
 
   public List<IndexDocument> allPublished() {
-    return em.createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
+    return em
+        .createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
         .getResultList()
         .stream()
         .filter(t -> SearchLanguages.isSupported(t.language()))

@@ -49,7 +49,8 @@ public class Agency {
   public Agency(Tenant tenant, String code) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     if (code == null || !code.matches("[a-z][a-z0-9-]{1,39}")) {
-      throw new IllegalArgumentException("agency code must be 2-40 lower-case letters, digits or '-': " + code);
+      throw new IllegalArgumentException(
+          "agency code must be 2-40 lower-case letters, digits or '-': " + code);
     }
     this.code = code;
   }
@@ -62,7 +63,9 @@ public class Agency {
     return this;
   }
 
-  /** The name in the given language, else in the tenant's default language, else any name it has. */
+  /**
+   * The name in the given language, else in the tenant's default language, else any name it has.
+   */
   public String nameIn(String language) {
     String name = names.get(language);
     if (name == null) {

@@ -23,8 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A service an agency offers to the public (a passport, a parking permit...), with one translation per
- * language. Only a published service is visible to citizens; publishing needs at least one translation.
+ * A service an agency offers to the public (a passport, a parking permit...), with one translation
+ * per language. Only a published service is visible to citizens; publishing needs at least one
+ * translation.
  */
 @Entity
 @Table(name = "public_service")
@@ -66,7 +67,8 @@ public class PublicService {
   public PublicService(Agency agency, String code) {
     this.agency = Objects.requireNonNull(agency, "agency");
     if (code == null || !code.matches("[a-z0-9][a-z0-9-]{0,79}")) {
-      throw new IllegalArgumentException("service code must be 1-80 lower-case letters, digits or '-': " + code);
+      throw new IllegalArgumentException(
+          "service code must be 1-80 lower-case letters, digits or '-': " + code);
     }
     this.code = code;
   }
@@ -79,14 +81,16 @@ public class PublicService {
       existing.get().revise(slug, title, summary, body, now);
       return existing.get();
     }
-    ServiceTranslation created = new ServiceTranslation(this, language, slug, title, summary, body, now);
+    ServiceTranslation created =
+        new ServiceTranslation(this, language, slug, title, summary, body, now);
     translations.add(created);
     return created;
   }
 
   public void publish(Instant now) {
     if (translations.isEmpty()) {
-      throw new IllegalStateException("a service needs at least one translation before it is published");
+      throw new IllegalStateException(
+          "a service needs at least one translation before it is published");
     }
     if (state == ServiceState.ARCHIVED) {
       throw new IllegalStateException("an archived service cannot be published");

@@ -93,7 +93,8 @@ public class ServiceTranslation {
       Instant now) {
     this.service = Objects.requireNonNull(service, "service");
     if (language == null || !language.matches("[a-z]{2}")) {
-      throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code: " + language);
+      throw new IllegalArgumentException(
+          "language must be a two-letter ISO 639-1 code: " + language);
     }
     this.language = language;
     revise(slug, title, summary, body, now);

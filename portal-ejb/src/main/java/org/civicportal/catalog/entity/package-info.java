@@ -1,2 +1,4 @@
-/** The public service catalogue: agencies, the services they publish and the services' translations. */
+/**
+ * The public service catalogue: agencies, the services they publish and the services' translations.
+ */
 package org.civicportal.catalog.entity;

@@ -25,10 +25,10 @@ import org.civicportal.persistence.control.PortalSettings;
 import org.civicportal.tenant.entity.Tenant;
 
 /**
- * Seeds a first look: one government, its agencies and published services in English and French, from {@code
- * demo/catalogue.json}. Runs only in demo mode ({@code PORTAL_DEMO}, on by default with the embedded
- * database) and only while the database has no tenant, in one transaction, so restarts never duplicate or
- * overwrite anything and a failed seed leaves nothing half-made.
+ * Seeds a first look: one government, its agencies and published services in English and French,
+ * from {@code demo/catalogue.json}. Runs only in demo mode ({@code PORTAL_DEMO}, on by default with
+ * the embedded database) and only while the database has no tenant, in one transaction, so restarts
+ * never duplicate or overwrite anything and a failed seed leaves nothing half-made.
  */
 @Singleton
 @Startup
@@ -53,7 +53,8 @@ public class DemoData {
             Locale.forLanguageTag(tenant.getString("defaultLocale"))));
     for (JsonValue value : demo.getJsonArray("agencies")) {
       JsonObject agency = value.asJsonObject();
-      services.createAgency(tenantCode, agency.getString("code"), strings(agency.getJsonObject("names")));
+      services.createAgency(
+          tenantCode, agency.getString("code"), strings(agency.getJsonObject("names")));
     }
     int count = 0;
     for (JsonValue value : demo.getJsonArray("services")) {

@@ -19,8 +19,9 @@ import org.civicportal.search.SearchQuery;
 import org.civicportal.search.SearchResult;
 
 /**
- * Full-text search over the portal's published content. Every hit is checked against the database before it
- * is returned, so a service unpublished a moment ago never shows even if the index has not caught up yet.
+ * Full-text search over the portal's published content. Every hit is checked against the database
+ * before it is returned, so a service unpublished a moment ago never shows even if the index has
+ * not caught up yet.
  */
 @ApplicationScoped
 public class Searches {
@@ -32,7 +33,8 @@ public class Searches {
   /**
    * Searches one language's content.
    *
-   * @throws InvalidInputException naming {@code q}, {@code lang} or {@code size} when one is unusable
+   * @throws InvalidInputException naming {@code q}, {@code lang} or {@code size} when one is
+   *     unusable
    * @throws IndexUnavailableException while the index is still catching up at start-up
    */
   public Results search(String text, String language, int size) {
@@ -45,7 +47,8 @@ public class Searches {
     }
     if (!SearchLanguages.isSupported(language)) {
       throw new InvalidInputException(
-          "lang", "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
+          "lang",
+          "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
     }
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidInputException("size", "size must be between 1 and " + MAX_SIZE);
@@ -63,15 +66,18 @@ public class Searches {
   }
 
   /**
-   * Keeps the hits whose service is still published, in the index's order. The total drops by the stale hits
-   * seen here; others beyond this page are corrected as soon as the outbox reaches the index.
+   * Keeps the hits whose service is still published, in the index's order. The total drops by the
+   * stale hits seen here; others beyond this page are corrected as soon as the outbox reaches the
+   * index.
    */
   private Results current(SearchResult result, String language) {
     // Services are the only indexed type so far; each new type adds its own re-check here.
     List<SearchHit> serviceHits =
         result.hits().stream().filter(h -> ServiceDocuments.TYPE.equals(h.type())).toList();
     Map<Long, ServiceTranslation> live =
-        services.publishedIn(serviceHits.stream().map(h -> Long.valueOf(h.id())).toList(), language).stream()
+        services
+            .publishedIn(serviceHits.stream().map(h -> Long.valueOf(h.id())).toList(), language)
+            .stream()
             .collect(Collectors.toMap(t -> t.service().id(), Function.identity()));
     List<Hit> hits =
         serviceHits.stream()
@@ -89,6 +95,9 @@ public class Searches {
   /** A page of results: the exact number of matches, and the best ones. */
   public record Results(long total, List<Hit> hits) {}
 
-  /** One result; {@code snippet} is HTML-escaped text with {@code <mark>} around the matched words. */
-  public record Hit(String type, long id, String slug, String language, String title, String snippet) {}
+  /**
+   * One result; {@code snippet} is HTML-escaped text with {@code <mark>} around the matched words.
+   */
+  public record Hit(
+      String type, long id, String slug, String language, String title, String snippet) {}
 }

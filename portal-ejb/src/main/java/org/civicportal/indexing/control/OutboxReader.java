@@ -13,7 +13,10 @@ import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.search.IndexDocument;
 
-/** Reads outbox entries and the current state of the entities they name, each call in its own transaction. */
+/**
+ * Reads outbox entries and the current state of the entities they name, each call in its own
+ * transaction.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class OutboxReader {
@@ -25,7 +28,9 @@ public class OutboxReader {
   /** The next entries in outbox order, with what the index must now hold for them. */
   public Batch next(int max) {
     List<OutboxEntry> entries =
-        em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class).setMaxResults(max).getResultList();
+        em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class)
+            .setMaxResults(max)
+            .getResultList();
     List<Long> ids = new ArrayList<>();
     List<IndexDocument> upserts = new ArrayList<>();
     Set<String> deletes = new LinkedHashSet<>();
@@ -69,5 +74,8 @@ public class OutboxReader {
 
   /** Outbox entries read together, and the index changes that apply them. */
   public record Batch(
-      List<Long> entryIds, List<IndexDocument> upserts, Set<String> deletedKeys, long lastEntryId) {}
+      List<Long> entryIds,
+      List<IndexDocument> upserts,
+      Set<String> deletedKeys,
+      long lastEntryId) {}
 }

@@ -20,13 +20,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Applies the outbox to the search index: at start-up (rebuilding the index from the database first when it
- * was missing or corrupt), right after each commit that wrote to the outbox, and every few seconds as a
- * safety net. Entries are deleted only after the index has committed them, so a crash in between re-applies
- * them, which is harmless because applying reads the entity's current state.
+ * Applies the outbox to the search index: at start-up (rebuilding the index from the database first
+ * when it was missing or corrupt), right after each commit that wrote to the outbox, and every few
+ * seconds as a safety net. Entries are deleted only after the index has committed them, so a crash
+ * in between re-applies them, which is harmless because applying reads the entity's current state.
  *
- * <p>The index is reported ready once the start-up catch-up has succeeded, and for as long as the last drain
- * succeeded; a failing drain turns readiness DOWN until a retry succeeds.
+ * <p>The index is reported ready once the start-up catch-up has succeeded, and for as long as the
+ * last drain succeeded; a failing drain turns readiness DOWN until a retry succeeds.
  */
 @Singleton
 @Startup
@@ -90,7 +90,8 @@ public class OutboxRelay {
   }
 
   /**
-   * Applies every pending outbox entry. A call while another drain runs makes that drain go round again.
+   * Applies every pending outbox entry. A call while another drain runs makes that drain go round
+   * again.
    *
    * @return false when applying failed (it is retried by the timer)
    */

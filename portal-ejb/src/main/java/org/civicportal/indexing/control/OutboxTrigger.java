@@ -7,8 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * Wakes the {@link OutboxRelay} after each commit that wrote to the outbox. Commits made before the relay has
- * started (the demo seed, at start-up) are not lost: the relay's own catch-up applies them.
+ * Wakes the {@link OutboxRelay} after each commit that wrote to the outbox. Commits made before the
+ * relay has started (the demo seed, at start-up) are not lost: the relay's own catch-up applies
+ * them.
  */
 @ApplicationScoped
 public class OutboxTrigger {

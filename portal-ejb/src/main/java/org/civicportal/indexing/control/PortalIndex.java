@@ -16,9 +16,9 @@ import org.civicportal.persistence.control.PortalSettings;
 import org.civicportal.search.SearchIndex;
 
 /**
- * Owns the portal's one Lucene index on disk ({@code <data dir>/index}): opens it at start-up, closes it at
- * shutdown, and tells whether it is ready to answer. {@link SearchIndex} is thread-safe, so access is not
- * serialised here.
+ * Owns the portal's one Lucene index on disk ({@code <data dir>/index}): opens it at start-up,
+ * closes it at shutdown, and tells whether it is ready to answer. {@link SearchIndex} is
+ * thread-safe, so access is not serialised here.
  */
 @Singleton
 @Startup
@@ -39,7 +39,8 @@ public class PortalIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index at " + dir, e);
     }
-    LOG.info(() -> "Search index at " + dir + (index.needsRebuild() ? " needs a rebuild" : " opened"));
+    LOG.info(
+        () -> "Search index at " + dir + (index.needsRebuild() ? " needs a rebuild" : " opened"));
   }
 
   @PreDestroy
@@ -56,7 +57,10 @@ public class PortalIndex {
     return index;
   }
 
-  /** True once the index has caught up with the database at start-up, and while applying the outbox works. */
+  /**
+   * True once the index has caught up with the database at start-up, and while applying the outbox
+   * works.
+   */
   public boolean isReady() {
     return ready;
   }

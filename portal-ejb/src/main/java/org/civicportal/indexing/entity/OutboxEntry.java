@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * "This entity changed; re-index it": written in the same transaction as the change, applied to the search
- * index after commit, then deleted. Applying an entry reads the entity's current state, so entries are
- * idempotent and their order does not matter.
+ * "This entity changed; re-index it": written in the same transaction as the change, applied to the
+ * search index after commit, then deleted. Applying an entry reads the entity's current state, so
+ * entries are idempotent and their order does not matter.
  */
 @Entity
 @Table(name = "index_outbox")
@@ -30,7 +30,10 @@ public class OutboxEntry {
   public static final String PUBLIC_SERVICE = "service";
 
   @Id
-  @SequenceGenerator(name = "index_outbox_seq", sequenceName = "index_outbox_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "index_outbox_seq",
+      sequenceName = "index_outbox_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "index_outbox_seq")
   private Long id;
 

@@ -13,8 +13,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the database schema up to date with Flyway when the application starts, before anything uses JPA.
- * Other start-up beans declare {@code @DependsOn("Migrations")}.
+ * Brings the database schema up to date with Flyway when the application starts, before anything
+ * uses JPA. Other start-up beans declare {@code @DependsOn("Migrations")}.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/portal",

@@ -10,9 +10,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The driver-level data source behind {@code java:app/jdbc/portal}: H2 or PostgreSQL, chosen from {@link
- * PortalSettings} when the container's pool first instantiates it. The container pools and enlists the
- * connections; this class only opens them.
+ * The driver-level data source behind {@code java:app/jdbc/portal}: H2 or PostgreSQL, chosen from
+ * {@link PortalSettings} when the container's pool first instantiates it. The container pools and
+ * enlists the connections; this class only opens them.
  */
 public class PortalDataSource implements DataSource {
   private final PortalSettings settings = PortalSettings.current();

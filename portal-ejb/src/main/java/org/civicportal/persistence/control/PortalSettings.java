@@ -7,11 +7,11 @@ import java.util.Properties;
 
 /**
  * Where the portal keeps its data and which database it uses, read from system properties ({@code
- * portal.data.dir}) or the environment ({@code PORTAL_DATA_DIR}), in that order, with defaults for a first
- * look: an H2 database and a Lucene index under {@code ./data}.
+ * portal.data.dir}) or the environment ({@code PORTAL_DATA_DIR}), in that order, with defaults for
+ * a first look: an H2 database and a Lucene index under {@code ./data}.
  *
- * <p>Plain Java on purpose: the container's data source is created from these settings before CDI or
- * MicroProfile Config are available to the application.
+ * <p>Plain Java on purpose: the container's data source is created from these settings before CDI
+ * or MicroProfile Config are available to the application.
  */
 public final class PortalSettings {
   private final Path dataDir;
@@ -36,7 +36,8 @@ public final class PortalSettings {
     return new PortalSettings(System.getProperties(), System.getenv());
   }
 
-  private static String read(Properties system, Map<String, String> env, String key, String fallback) {
+  private static String read(
+      Properties system, Map<String, String> env, String key, String fallback) {
     String value = system.getProperty(key);
     if (value == null || value.isBlank()) {
       value = env.get(key.toUpperCase(Locale.ROOT).replace('.', '_'));

@@ -1,8 +1,8 @@
 package org.civicportal.problem.boundary;
 
 /**
- * Input a boundary refuses, naming the parameter at fault so the caller can be told what to fix (REST maps it
- * to a 400 problem, pages to a message next to the field).
+ * Input a boundary refuses, naming the parameter at fault so the caller can be told what to fix
+ * (REST maps it to a 400 problem, pages to a message next to the field).
  */
 public class InvalidInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

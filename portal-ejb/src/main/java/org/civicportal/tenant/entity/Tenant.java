@@ -42,7 +42,8 @@ public class Tenant {
 
   static String requireCode(String code) {
     if (code == null || !code.matches("[a-z][a-z0-9-]{1,39}")) {
-      throw new IllegalArgumentException("tenant code must be 2-40 lower-case letters, digits or '-': " + code);
+      throw new IllegalArgumentException(
+          "tenant code must be 2-40 lower-case letters, digits or '-': " + code);
     }
     return code;
   }

@@ -44,7 +44,8 @@ class CatalogueMappingIT {
   @MethodSource("databases")
   void aPublishedServiceIsFoundBySlugAndLanguage(TestDatabase db) {
     Migrations.migrate(db.dataSource());
-    EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
     try {
       inTransaction(emf, em -> persistDemoService(em, "passport", true));
       inTransaction(emf, em -> persistDemoService(em, "draft-only", false));
@@ -63,7 +64,9 @@ class CatalogueMappingIT {
       assertThat(fr.title()).isEqualTo("Passeport « état civil »");
       assertThat(fr.updatedAt()).isEqualTo(NOW);
       assertThat(fr.service().agency().nameIn("fr")).isEqualTo("Bureau de l'état civil");
-      assertThat(fr.service().translations()).extracting(ServiceTranslation::language).containsOnly("en", "fr");
+      assertThat(fr.service().translations())
+          .extracting(ServiceTranslation::language)
+          .containsOnly("en", "fr");
       assertThat(english).extracting(ServiceTranslation::slug).containsExactly("passport-en");
       assertThat(outbox).isEqualTo(2);
       em.close();
@@ -76,12 +79,14 @@ class CatalogueMappingIT {
   @MethodSource("databases")
   void outboxAndIndexingQueriesRunOnEveryDatabase(TestDatabase db) {
     Migrations.migrate(db.dataSource());
-    EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
     try {
       inTransaction(emf, em -> persistDemoService(em, "passport", true));
       inTransaction(emf, em -> persistDemoService(em, "marriage", true));
       EntityManager em = emf.createEntityManager();
-      List<OutboxEntry> entries = em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class).getResultList();
+      List<OutboxEntry> entries =
+          em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class).getResultList();
       List<Long> serviceIds = entries.stream().map(OutboxEntry::entityId).toList();
 
       List<ServiceTranslation> french =
@@ -90,16 +95,21 @@ class CatalogueMappingIT {
               .setParameter("language", "fr")
               .getResultList();
       List<ServiceTranslation> all =
-          em.createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class).getResultList();
+          em.createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
+              .getResultList();
       em.getTransaction().begin();
       int deleted =
-          em.createNamedQuery(OutboxEntry.DELETE_IDS).setParameter("ids", List.of(entries.get(0).id())).executeUpdate();
+          em.createNamedQuery(OutboxEntry.DELETE_IDS)
+              .setParameter("ids", List.of(entries.get(0).id()))
+              .executeUpdate();
       em.getTransaction().commit();
 
       assertThat(entries).hasSize(2);
       assertThat(entries.get(0).id()).isLessThan(entries.get(1).id());
       assertThat(entries.get(0).createdAt()).isEqualTo(NOW);
-      assertThat(french).extracting(ServiceTranslation::slug).containsExactlyInAnyOrder("passport-fr", "marriage-fr");
+      assertThat(french)
+          .extracting(ServiceTranslation::slug)
+          .containsExactlyInAnyOrder("passport-fr", "marriage-fr");
       assertThat(all).hasSize(4);
       assertThat(deleted).isEqualTo(1);
       assertThat(em.createNamedQuery(OutboxEntry.COUNT, Long.class).getSingleResult()).isEqualTo(1);
@@ -113,7 +123,8 @@ class CatalogueMappingIT {
   @MethodSource("databases")
   void aSlugIsUniqueAcrossServices(TestDatabase db) {
     Migrations.migrate(db.dataSource());
-    EntityManagerFactory emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
     try {
       inTransaction(emf, em -> persistDemoService(em, "passport", true));
 
@@ -122,7 +133,9 @@ class CatalogueMappingIT {
                   inTransaction(
                       emf,
                       em -> {
-                        Agency agency = em.createQuery("SELECT a FROM Agency a", Agency.class).getSingleResult();
+                        Agency agency =
+                            em.createQuery("SELECT a FROM Agency a", Agency.class)
+                                .getSingleResult();
                         PublicService copy = new PublicService(agency, "copy");
                         copy.translate("en", "passport-en", "Copy", "Copy.", "Copy.", NOW);
                         em.persist(copy);
@@ -135,12 +148,18 @@ class CatalogueMappingIT {
 
   private static void persistDemoService(EntityManager em, String code, boolean publish) {
     Tenant tenant =
-        em.createNamedQuery(Tenant.BY_CODE, Tenant.class).setParameter("code", "demoland").getResultStream().findFirst()
+        em.createNamedQuery(Tenant.BY_CODE, Tenant.class)
+            .setParameter("code", "demoland")
+            .getResultStream()
+            .findFirst()
             .orElseGet(
                 () -> {
                   Tenant t = new Tenant("demoland", "Demoland", Locale.ENGLISH);
                   em.persist(t);
-                  Agency a = new Agency(t, "civil-records").name("en", "Civil Records Office").name("fr", "Bureau de l'état civil");
+                  Agency a =
+                      new Agency(t, "civil-records")
+                          .name("en", "Civil Records Office")
+                          .name("fr", "Bureau de l'état civil");
                   em.persist(a);
                   return t;
                 });
@@ -151,7 +170,8 @@ class CatalogueMappingIT {
             .getSingleResult();
     PublicService service = new PublicService(agency, code);
     service.translate("en", code + "-en", "Passport", "Apply for a passport.", "Body.", NOW);
-    service.translate("fr", code + "-fr", "Passeport « état civil »", "Demander un passeport.", "Texte.", NOW);
+    service.translate(
+        "fr", code + "-fr", "Passeport « état civil »", "Demander un passeport.", "Texte.", NOW);
     if (publish) {
       service.publish(NOW);
     }

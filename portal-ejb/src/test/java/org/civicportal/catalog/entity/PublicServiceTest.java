@@ -28,7 +28,8 @@ class PublicServiceTest {
     PublicService service = new PublicService(agency, "parking");
     service.translate("en", "parking-permit", "Parking", "Park near home.", "Body one.", NOW);
 
-    service.translate("en", "residents-parking", "Residents' parking", "Park.", "Body two.", NOW.plusSeconds(60));
+    service.translate(
+        "en", "residents-parking", "Residents' parking", "Park.", "Body two.", NOW.plusSeconds(60));
 
     assertThat(service.translations()).hasSize(1);
     ServiceTranslation en = service.translation("en").orElseThrow();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class DemoCatalogueTest {
 
   @Test
-  void demoHasTwoAgenciesAndAtLeastSixServicesEachInEnglishAndFrenchWithUniqueSlugs() throws Exception {
+  void demoHasTwoAgenciesAndAtLeastSixServicesEachInEnglishAndFrenchWithUniqueSlugs()
+      throws Exception {
     JsonObject demo;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/catalogue.json");
         JsonReader reader = Json.createReader(in)) {
@@ -31,10 +32,15 @@ class DemoCatalogueTest {
       assertThat(texts.keySet()).containsExactlyInAnyOrder("en", "fr");
       for (String lang : texts.keySet()) {
         JsonObject text = texts.getJsonObject(lang);
-        assertThat(ServiceTranslation.isSlug(text.getString("slug"))).as(text.getString("slug")).isTrue();
-        assertThat(slugs.add(text.getString("slug"))).as("unique " + text.getString("slug")).isTrue();
+        assertThat(ServiceTranslation.isSlug(text.getString("slug")))
+            .as(text.getString("slug"))
+            .isTrue();
+        assertThat(slugs.add(text.getString("slug")))
+            .as("unique " + text.getString("slug"))
+            .isTrue();
         assertThat(text.getString("title")).isNotBlank();
-        assertThat(text.getString("summary").length()).isLessThanOrEqualTo(ServiceTranslation.MAX_SUMMARY);
+        assertThat(text.getString("summary").length())
+            .isLessThanOrEqualTo(ServiceTranslation.MAX_SUMMARY);
       }
     }
 

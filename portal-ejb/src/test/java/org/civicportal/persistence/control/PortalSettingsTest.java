@@ -14,7 +14,8 @@ class PortalSettingsTest {
     PortalSettings settings = new PortalSettings(new Properties(), Map.of());
 
     assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-    assertThat(settings.dbUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data", "db", "portal").toAbsolutePath());
+    assertThat(settings.dbUrl())
+        .isEqualTo("jdbc:h2:file:" + Path.of("data", "db", "portal").toAbsolutePath());
     assertThat(settings.indexDir()).isEqualTo(Path.of("data", "index").toAbsolutePath());
     assertThat(settings.demo()).isTrue();
     assertThat(settings.isPostgreSql()).isFalse();

@@ -15,7 +15,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** A fresh, empty database of one kind for one test, with the URL and credentials JPA needs. */
-public record TestDatabase(String name, DataSource dataSource, String url, String user, String password) {
+public record TestDatabase(
+    String name, DataSource dataSource, String url, String user, String password) {
   private static EmbeddedPostgres postgres;
 
   public static TestDatabase h2() {
@@ -36,7 +37,8 @@ public record TestDatabase(String name, DataSource dataSource, String url, Strin
   public static synchronized TestDatabase postgresql() {
     try {
       if (postgres == null) {
-        postgres = EmbeddedPostgres.builder()
+        postgres =
+            EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();

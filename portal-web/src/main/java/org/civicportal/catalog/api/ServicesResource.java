@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.civicportal.language.api.ContentLanguages;
 import org.civicportal.catalog.boundary.PublicServices;
+import org.civicportal.language.api.ContentLanguages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Published services. Only published services exist for this API; anything else is a 404 problem. */
+/**
+ * Published services. Only published services exist for this API; anything else is a 404 problem.
+ */
 @Path("services")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicesResource {
@@ -24,7 +26,9 @@ public class ServicesResource {
   @GET
   @Operation(summary = "Published services in one language, by title")
   public List<ServiceSummary> list(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
-    return services.published(ContentLanguages.requested(lang, headers)).stream().map(ServiceSummary::of).toList();
+    return services.published(ContentLanguages.requested(lang, headers)).stream()
+        .map(ServiceSummary::of)
+        .toList();
   }
 
   @GET
@@ -34,6 +38,7 @@ public class ServicesResource {
     return services
         .publishedBySlug(slug)
         .map(ServiceDetail::of)
-        .orElseThrow(() -> new NotFoundException("No published service has the slug '" + slug + "'."));
+        .orElseThrow(
+            () -> new NotFoundException("No published service has the slug '" + slug + "'."));
   }
 }

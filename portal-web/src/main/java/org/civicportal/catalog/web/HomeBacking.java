@@ -27,13 +27,17 @@ public class HomeBacking {
     Map<String, List<ServiceTranslation>> byAgency = new LinkedHashMap<>();
     services.published(lang).stream()
         .sorted(
-            (a, b) -> a.service().agency().nameIn(lang).compareTo(b.service().agency().nameIn(lang)))
+            (a, b) ->
+                a.service().agency().nameIn(lang).compareTo(b.service().agency().nameIn(lang)))
         .forEach(
             t ->
                 byAgency
                     .computeIfAbsent(t.service().agency().nameIn(lang), k -> new ArrayList<>())
                     .add(t));
-    agencies = byAgency.entrySet().stream().map(e -> new AgencyServices(e.getKey(), e.getValue())).toList();
+    agencies =
+        byAgency.entrySet().stream()
+            .map(e -> new AgencyServices(e.getKey(), e.getValue()))
+            .toList();
   }
 
   public List<AgencyServices> getAgencies() {

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Gives services readable addresses: {@code /services/apply-for-a-passport} is served by {@code
- * services/view.xhtml} with the slug as a parameter; {@code /services} itself leads to the list on the home
- * page.
+ * services/view.xhtml} with the slug as a parameter; {@code /services} itself leads to the list on
+ * the home page.
  */
 @WebFilter(urlPatterns = "/services/*")
 public class ServicePaths extends HttpFilter {
@@ -26,10 +26,13 @@ public class ServicePaths extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    // servlet path and path info are decoded and normalised by the container, unlike the request URI
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    // servlet path and path info are decoded and normalised by the container, unlike the request
+    // URI
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!path.startsWith(PREFIX) || path.length() == PREFIX.length()) {
       response.sendRedirect(request.getContextPath() + "/");
       return;
@@ -41,7 +44,10 @@ public class ServicePaths extends HttpFilter {
     }
     String query = request.getQueryString();
     String target =
-        VIEW + "?slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + (query == null ? "" : "&" + query);
+        VIEW
+            + "?slug="
+            + URLEncoder.encode(slug, StandardCharsets.UTF_8)
+            + (query == null ? "" : "&" + query);
     request.getRequestDispatcher(target).forward(request, response);
   }
 }

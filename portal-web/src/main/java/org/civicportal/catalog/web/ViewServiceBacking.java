@@ -7,12 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.entity.ServiceTranslation;
@@ -40,7 +40,9 @@ public class ViewServiceBacking {
     }
     Map<String, String> alternates = new LinkedHashMap<>();
     for (ServiceTranslation t : service.service().translations()) {
-      alternates.put(t.language(), ServicePaths.of(external.getRequestContextPath(), t.slug()) + "?lang=" + t.language());
+      alternates.put(
+          t.language(),
+          ServicePaths.of(external.getRequestContextPath(), t.slug()) + "?lang=" + t.language());
     }
     language.pin(service.language(), alternates);
   }
@@ -63,13 +65,17 @@ public class ViewServiceBacking {
 
   /** The date of the last change, written the way the page's language writes dates. */
   public String getUpdated() {
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-        .withLocale(Locale.forLanguageTag(service.language()))
+    return new DateTimeFormatterBuilder()
+        .appendLocalized(FormatStyle.LONG, null)
+        .toFormatter(Locale.forLanguageTag(service.language()))
         .format(service.updatedAt().atZone(ZoneOffset.UTC));
   }
 
   /** The body's paragraphs; the text is plain, so it is escaped on output. */
   public List<String> getParagraphs() {
-    return Arrays.stream(service.body().split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    return Arrays.stream(service.body().split("\\n\\s*\\n"))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .toList();
   }
 }

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Live while the application is deployed and answering; restarts fix nothing that readiness reports. */
+/**
+ * Live while the application is deployed and answering; restarts fix nothing that readiness
+ * reports.
+ */
 @Liveness
 @ApplicationScoped
 public class PortalLiveness implements HealthCheck {

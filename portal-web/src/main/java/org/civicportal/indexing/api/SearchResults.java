@@ -15,5 +15,6 @@ public record SearchResults(long total, List<Hit> hits) {
   }
 
   /** One match; {@code slug} is the address of a service ({@code /api/v1/services/{slug}}). */
-  public record Hit(String type, long id, String title, String snippet, String slug, String language) {}
+  public record Hit(
+      String type, long id, String title, String snippet, String slug, String language) {}
 }

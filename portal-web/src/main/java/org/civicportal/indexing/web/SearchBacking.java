@@ -11,8 +11,8 @@ import org.civicportal.language.web.LanguageBacking;
 import org.civicportal.search.SearchQuery;
 
 /**
- * The citizen search page, {@code /search?q=}: results in the visitor's language, or a message saying what
- * to change when the query cannot be run.
+ * The citizen search page, {@code /search?q=}: results in the visitor's language, or a message
+ * saying what to change when the query cannot be run.
  */
 @Named
 @RequestScoped
@@ -32,7 +32,9 @@ public class SearchBacking {
     }
     ResourceBundle messages = ResourceBundle.getBundle("i18n.messages", language.getLocale());
     if (q.length() > SearchQuery.MAX_LENGTH) {
-      problem = MessageFormat.format(messages.getString("search.error.length"), SearchQuery.MAX_LENGTH);
+      problem =
+          new MessageFormat(messages.getString("search.error.length"), language.getLocale())
+              .format(new Object[] {SearchQuery.MAX_LENGTH});
       return;
     }
     try {

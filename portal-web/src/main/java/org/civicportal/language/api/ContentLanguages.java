@@ -7,14 +7,17 @@ import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.search.SearchLanguages;
 
 /**
- * The languages the portal's content and pages come in, and how a request picks one: {@code ?lang=}, else
- * Accept-Language, else the first supported language (English). One list for pages, API and search.
+ * The languages the portal's content and pages come in, and how a request picks one: {@code
+ * ?lang=}, else Accept-Language, else the first supported language (English). One list for pages,
+ * API and search.
  */
 public final class ContentLanguages {
   /** Ordered: the first is the fallback. */
-  public static final List<String> SUPPORTED = List.copyOf(SearchLanguages.supported().stream()
-      .sorted((a, b) -> a.equals("en") ? -1 : b.equals("en") ? 1 : a.compareTo(b))
-      .toList());
+  public static final List<String> SUPPORTED =
+      List.copyOf(
+          SearchLanguages.supported().stream()
+              .sorted((a, b) -> a.equals("en") ? -1 : b.equals("en") ? 1 : a.compareTo(b))
+              .toList());
 
   private ContentLanguages() {}
 
@@ -22,7 +25,8 @@ public final class ContentLanguages {
   public static String requested(String lang, HttpHeaders headers) {
     if (lang != null) {
       if (!SUPPORTED.contains(lang)) {
-        throw new InvalidInputException("lang", "Unsupported language '" + lang + "'; use one of " + SUPPORTED);
+        throw new InvalidInputException(
+            "lang", "Unsupported language '" + lang + "'; use one of " + SUPPORTED);
       }
       return lang;
     }

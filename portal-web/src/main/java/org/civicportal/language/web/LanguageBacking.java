@@ -1,13 +1,12 @@
 package org.civicportal.language.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
-import org.civicportal.language.api.ContentLanguages;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.faces.context.FacesContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.civicportal.language.api.ContentLanguages;
 
 /**
- * The language of the page being rendered: {@code ?lang=} (remembered in a cookie), else the cookie, else the
- * browser's Accept-Language, else English. A page showing content in one language (a service page) pins the
- * page to that language and supplies the addresses of its other translations.
+ * The language of the page being rendered: {@code ?lang=} (remembered in a cookie), else the
+ * cookie, else the browser's Accept-Language, else English. A page showing content in one language
+ * (a service page) pins the page to that language and supplies the addresses of its other
+ * translations.
  */
 @Named("language")
 @RequestScoped
@@ -48,7 +49,10 @@ public class LanguageBacking {
     return "ltr";
   }
 
-  /** Pins the page to the language of the content it shows, with the addresses of the other translations. */
+  /**
+   * Pins the page to the language of the content it shows, with the addresses of the other
+   * translations.
+   */
   public void pin(String language, Map<String, String> urlsByLanguage) {
     code = language;
     alternates.clear();
@@ -73,15 +77,20 @@ public class LanguageBacking {
               COOKIE,
               asked,
               Map.of(
-                  "path", request.getContextPath().isEmpty() ? "/" : request.getContextPath(),
-                  "maxAge", 60 * 60 * 24 * 365,
-                  "httpOnly", true,
-                  "SameSite", "Lax"));
+                  "path",
+                  request.getContextPath().isEmpty() ? "/" : request.getContextPath(),
+                  "maxAge",
+                  60 * 60 * 24 * 365,
+                  "httpOnly",
+                  true,
+                  "SameSite",
+                  "Lax"));
       return asked;
     }
     if (request.getCookies() != null) {
       for (Cookie cookie : request.getCookies()) {
-        if (COOKIE.equals(cookie.getName()) && ContentLanguages.SUPPORTED.contains(cookie.getValue())) {
+        if (COOKIE.equals(cookie.getName())
+            && ContentLanguages.SUPPORTED.contains(cookie.getValue())) {
           return cookie.getValue();
         }
       }
@@ -89,11 +98,17 @@ public class LanguageBacking {
     return ContentLanguages.firstSupported(Collections.list(request.getLocales()));
   }
 
-  /** The address the visitor asked for (not the view it was forwarded to), with {@code lang} replaced. */
+  /**
+   * The address the visitor asked for (not the view it was forwarded to), with {@code lang}
+   * replaced.
+   */
   private String currentPathWith(String lang) {
     Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-    String path = failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
+    String path =
+        failed != null
+            ? failed.toString()
+            : forwarded != null ? forwarded.toString() : request.getRequestURI();
     if (!path.startsWith("/") || path.startsWith("//")) {
       // never let a crafted address turn the switcher into a link to another site
       path = request.getContextPath() + "/";

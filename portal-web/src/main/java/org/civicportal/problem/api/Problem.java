@@ -5,11 +5,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * An RFC 9457 problem detail. {@code parameter} is an extension member naming the request parameter at
- * fault, when there is one.
+ * An RFC 9457 problem detail. {@code parameter} is an extension member naming the request parameter
+ * at fault, when there is one.
  */
 @JsonbNillable(false)
-public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
+public record Problem(
+    String type, String title, int status, String detail, String instance, String parameter) {
   public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
   /** A problem of the standard kind for this status, titled by its reason phrase. */

@@ -12,9 +12,9 @@ import org.civicportal.indexing.boundary.IndexUnavailableException;
 import org.civicportal.problem.boundary.InvalidInputException;
 
 /**
- * The one place where failures become HTTP answers: every exception that leaves a resource is turned into an
- * RFC 9457 {@code application/problem+json} body. Unexpected failures are logged with their stack trace and
- * answered with a 500 that reveals nothing of the server's inside.
+ * The one place where failures become HTTP answers: every exception that leaves a resource is
+ * turned into an RFC 9457 {@code application/problem+json} body. Unexpected failures are logged
+ * with their stack trace and answered with a 500 that reveals nothing of the server's inside.
  */
 public final class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
@@ -36,7 +36,10 @@ public final class ProblemMappers {
     }
   }
 
-  /** JAX-RS's own answers (unknown path 404, wrong method 405, unacceptable type 406...) as problems. */
+  /**
+   * JAX-RS's own answers (unknown path 404, wrong method 405, unacceptable type 406...) as
+   * problems.
+   */
   @Provider
   public static class WebApplication implements ExceptionMapper<WebApplicationException> {
     @Context UriInfo uri;
@@ -52,13 +55,19 @@ public final class ProblemMappers {
         LOG.log(Level.SEVERE, "Request failed", e);
         return problem(uri, status, "The server could not answer this request.", null).toResponse();
       }
-      String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : status.getReasonPhrase();
+      String detail =
+          e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
+              ? e.getMessage()
+              : status.getReasonPhrase();
       Response.ResponseBuilder builder = Response.status(status);
-      e.getResponse().getHeaders().forEach((name, values) -> {
-        if ("Allow".equalsIgnoreCase(name)) {
-          values.forEach(v -> builder.header(name, v));
-        }
-      });
+      e.getResponse()
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if ("Allow".equalsIgnoreCase(name)) {
+                  values.forEach(v -> builder.header(name, v));
+                }
+              });
       return builder.type(Problem.MEDIA_TYPE).entity(problem(uri, status, detail, null)).build();
     }
   }
@@ -70,7 +79,8 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(IndexUnavailableException e) {
-      return Response.fromResponse(problem(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null).toResponse())
+      return Response.fromResponse(
+              problem(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null).toResponse())
           .header("Retry-After", "5")
           .build();
     }
@@ -84,7 +94,11 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(Throwable e) {
       LOG.log(Level.SEVERE, "Unexpected failure answering " + uri.getRequestUri(), e);
-      return problem(uri, Response.Status.INTERNAL_SERVER_ERROR, "The server could not answer this request.", null)
+      return problem(
+              uri,
+              Response.Status.INTERNAL_SERVER_ERROR,
+              "The server could not answer this request.",
+              null)
           .toResponse();
     }
   }

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import org.civicportal.problem.api.Problem;
 
 /**
- * Where the container sends every error it answers itself (web.xml error pages): an address under {@code
- * /api} gets an RFC 9457 problem, so an API client never sees HTML; anything else gets the portal's accessible
- * error page for that kind of error.
+ * Where the container sends every error it answers itself (web.xml error pages): an address under
+ * {@code /api} gets an RFC 9457 problem, so an API client never sees HTML; anything else gets the
+ * portal's accessible error page for that kind of error.
  */
 @WebServlet("/errors/*")
 public class ErrorPages extends HttpServlet {
@@ -37,7 +37,9 @@ public class ErrorPages extends HttpServlet {
       response.getWriter().write(JSONB.toJson(Problem.of(status, detail(status), path, null)));
       return;
     }
-    request.getRequestDispatcher("/WEB-INF/errorpages/" + page(status) + ".xhtml").forward(request, response);
+    request
+        .getRequestDispatcher("/WEB-INF/errorpages/" + page(status) + ".xhtml")
+        .forward(request, response);
   }
 
   static String page(int status) {
@@ -48,6 +50,8 @@ public class ErrorPages extends HttpServlet {
     if (status == 404) {
       return "There is nothing at this address. The API describes itself at /openapi.";
     }
-    return status >= 500 ? "The server could not answer this request." : "The request could not be understood.";
+    return status >= 500
+        ? "The server could not answer this request."
+        : "The request could not be understood.";
   }
 }

@@ -41,17 +41,24 @@ class PortalApiIT {
     assertThat(fr).hasSameSizeAs(en);
     JsonObject first = en.getJsonObject(0);
     assertThat(first.keySet()).contains("id", "slug", "title", "summary", "agency", "language");
-    assertThat(en).allSatisfy(s -> assertThat(s.asJsonObject().getString("language")).isEqualTo("en"));
-    assertThat(fr).extracting(s -> s.asJsonObject().getString("title")).contains("Demander un passeport");
-    assertThat(fr).extracting(s -> s.asJsonObject().getString("agency")).contains("Bureau de l'état civil");
+    assertThat(en)
+        .allSatisfy(s -> assertThat(s.asJsonObject().getString("language")).isEqualTo("en"));
+    assertThat(fr)
+        .extracting(s -> s.asJsonObject().getString("title"))
+        .contains("Demander un passeport");
+    assertThat(fr)
+        .extracting(s -> s.asJsonObject().getString("agency"))
+        .contains("Bureau de l'état civil");
   }
 
   @Test
   void acceptLanguageChoosesTheLanguageWhenLangIsAbsent() {
     JsonArray services =
-        Http.json(Http.get(base, "api/v1/services", "Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5")).asJsonArray();
+        Http.json(Http.get(base, "api/v1/services", "Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5"))
+            .asJsonArray();
 
-    assertThat(services).allSatisfy(s -> assertThat(s.asJsonObject().getString("language")).isEqualTo("fr"));
+    assertThat(services)
+        .allSatisfy(s -> assertThat(s.asJsonObject().getString("language")).isEqualTo("fr"));
   }
 
   @Test
@@ -60,15 +67,18 @@ class PortalApiIT {
 
     JsonObject service = Http.json(response).asJsonObject();
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(service.getString("title")).isEqualTo("Apply for a passport");
     assertThat(service.getString("body")).contains("digital photo");
-    assertThat(service.getJsonObject("translations").getString("fr")).isEqualTo("demander-un-passeport");
+    assertThat(service.getJsonObject("translations").getString("fr"))
+        .isEqualTo("demander-un-passeport");
   }
 
   @Test
   void unknownSlugIsA404Problem() {
-    for (String slug : List.of("no-such-service", "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3E", "A".repeat(500))) {
+    for (String slug :
+        List.of("no-such-service", "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3E", "A".repeat(500))) {
       HttpResponse<String> response = Http.get(base, "api/v1/services/" + slug);
 
       assertProblem(response, 404);
@@ -90,9 +100,12 @@ class PortalApiIT {
 
   @Test
   void searchFindsServicesWithExactTotalsAndHighlightedSnippets() {
-    JsonObject result = Http.json(Http.get(base, "api/v1/search?q=passeport&lang=fr")).asJsonObject();
+    JsonObject result =
+        Http.json(Http.get(base, "api/v1/search?q=passeport&lang=fr")).asJsonObject();
 
-    assertThat(result.getJsonNumber("total").longValue()).isEqualTo(result.getJsonArray("hits").size()).isPositive();
+    assertThat(result.getJsonNumber("total").longValue())
+        .isEqualTo(result.getJsonArray("hits").size())
+        .isPositive();
     JsonObject hit = result.getJsonArray("hits").getJsonObject(0);
     assertThat(hit.keySet()).contains("type", "id", "title", "snippet");
     assertThat(hit.getString("type")).isEqualTo("service");
@@ -102,13 +115,31 @@ class PortalApiIT {
 
   @Test
   void searchNeverAnswersWithHtmlOrA500WhateverTheQuery() {
-    for (String q : List.of("\"(*", "", " ", "*", "\\", "-", "a OR", "OR OR OR", "\"unbalanced", "x".repeat(10_000), "<script>alert(1)</script>", "' OR 1=1 --")) {
-      HttpResponse<String> response = Http.get(base, "api/v1/search?lang=en&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    for (String q :
+        List.of(
+            "\"(*",
+            "",
+            " ",
+            "*",
+            "\\",
+            "-",
+            "a OR",
+            "OR OR OR",
+            "\"unbalanced",
+            "x".repeat(10_000),
+            "<script>alert(1)</script>",
+            "' OR 1=1 --")) {
+      HttpResponse<String> response =
+          Http.get(base, "api/v1/search?lang=en&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
 
       assertThat(response.statusCode()).as(q).isIn(200, 400);
-      assertThat(response.headers().firstValue("Content-Type")).as(q).hasValueSatisfying(t -> assertThat(t).doesNotContain("html"));
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(q)
+          .hasValueSatisfying(t -> assertThat(t).doesNotContain("html"));
       if (response.statusCode() == 200) {
-        assertThat(Http.json(response).asJsonObject().getJsonNumber("total").longValue()).as(q).isGreaterThanOrEqualTo(0);
+        assertThat(Http.json(response).asJsonObject().getJsonNumber("total").longValue())
+            .as(q)
+            .isGreaterThanOrEqualTo(0);
       } else {
         assertProblem(response, 400);
       }
@@ -125,10 +156,12 @@ class PortalApiIT {
 
   @Test
   void aGarbledAcceptLanguageFallsBackToEnglish() {
-    HttpResponse<String> response = Http.get(base, "api/v1/services", "Accept-Language", "en;q=abc,,;;=");
+    HttpResponse<String> response =
+        Http.get(base, "api/v1/services", "Accept-Language", "en;q=abc,,;;=");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(Http.json(response).asJsonArray().getJsonObject(0).getString("language")).isEqualTo("en");
+    assertThat(Http.json(response).asJsonArray().getJsonObject(0).getString("language"))
+        .isEqualTo("en");
   }
 
   @Test
@@ -138,8 +171,13 @@ class PortalApiIT {
     HttpResponse<String> emptySlug = Http.get(base, "services/");
 
     assertThat(page.statusCode()).isEqualTo(404);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.body()).contains("<html").contains("lang=\"fr\"").contains("Page introuvable").contains("no/such/page?lang=en");
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body())
+        .contains("<html")
+        .contains("lang=\"fr\"")
+        .contains("Page introuvable")
+        .contains("no/such/page?lang=en");
     assertThat(folder.statusCode()).isIn(301, 302);
     assertThat(emptySlug.statusCode()).isIn(302, 404);
   }
@@ -150,17 +188,21 @@ class PortalApiIT {
     HttpResponse<String> live = Http.get(base, "/health/live");
 
     assertThat(ready.statusCode()).isEqualTo(200);
-    JsonObject check = Http.json(ready).asJsonObject().getJsonArray("checks").stream()
-        .map(JsonValue::asJsonObject)
-        .filter(c -> c.getString("name").equals("portal"))
-        .findFirst()
-        .orElseThrow();
+    JsonObject check =
+        Http.json(ready).asJsonObject().getJsonArray("checks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("name").equals("portal"))
+            .findFirst()
+            .orElseThrow();
     assertThat(check.getJsonObject("data").getString("database")).isEqualTo("UP");
     // the build runs this class once per database: prove the portal really is on the one intended
     assertThat(check.getJsonObject("data").getString("databaseProduct"))
         .isEqualToIgnoringCase(System.getProperty("civic.it.database", "h2"));
     assertThat(check.getJsonObject("data").getString("index")).isEqualTo("UP");
-    assertThat(Long.parseLong(check.getJsonObject("data").get("indexedDocuments").toString().replace("\"", ""))).isGreaterThanOrEqualTo(12);
+    assertThat(
+            Long.parseLong(
+                check.getJsonObject("data").get("indexedDocuments").toString().replace("\"", "")))
+        .isGreaterThanOrEqualTo(12);
     assertThat(live.statusCode()).isEqualTo(200);
   }
 
@@ -179,6 +221,9 @@ class PortalApiIT {
     JsonObject problem = Http.json(response).asJsonObject();
     assertThat(problem.getInt("status")).isEqualTo(status);
     assertThat(problem.getString("title")).isNotBlank();
-    assertThat(problem.getString("detail")).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
+    assertThat(problem.getString("detail"))
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("at org.");
   }
 }

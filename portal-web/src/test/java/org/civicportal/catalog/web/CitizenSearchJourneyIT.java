@@ -19,8 +19,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * A citizen in a real browser: home in English, switch to French, search, open a service, and a wrong
- * address. Every page visited is scanned with axe-core and must have no JavaScript error.
+ * A citizen in a real browser: home in English, switch to French, search, open a service, and a
+ * wrong address. Every page visited is scanned with axe-core and must have no JavaScript error.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,12 +51,14 @@ class CitizenSearchJourneyIT {
     driver.get(base.toString());
     assertThat(lang()).isEqualTo("en");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Find a public service");
-    assertThat(driver.findElements(By.cssSelector(".service-list a"))).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(driver.findElements(By.cssSelector(".service-list a")))
+        .hasSizeGreaterThanOrEqualTo(6);
     browser.assertAccessibleAndErrorFree();
 
     driver.findElement(By.cssSelector(".language-switcher a[hreflang='fr']")).click();
     assertThat(lang()).isEqualTo("fr");
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Trouver un service public");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Trouver un service public");
     browser.assertAccessibleAndErrorFree();
 
     WebElement box = driver.findElement(By.id("q"));
@@ -72,7 +74,8 @@ class CitizenSearchJourneyIT {
     assertThat(driver.getCurrentUrl()).endsWith("/services/demander-un-passeport");
     assertThat(lang()).isEqualTo("fr");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Demander un passeport");
-    assertThat(driver.findElement(By.cssSelector(".service-body")).getText()).contains("justificatif de domicile");
+    assertThat(driver.findElement(By.cssSelector(".service-body")).getText())
+        .contains("justificatif de domicile");
     browser.assertAccessibleAndErrorFree();
 
     driver.findElement(By.cssSelector(".language-switcher a[hreflang='en']")).click();
@@ -97,12 +100,19 @@ class CitizenSearchJourneyIT {
   @Test
   void hostileSearchesShowAMessageNotAnErrorInEitherLanguage() {
     for (String lang : new String[] {"en", "fr"}) {
-      for (String q : new String[] {"%22(*", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x".repeat(1500), "zzqqxx"}) {
+      for (String q :
+          new String[] {
+            "%22(*", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x".repeat(1500), "zzqqxx"
+          }) {
         driver.get(base + "search?lang=" + lang + "&q=" + q);
 
         assertThat(lang()).isEqualTo(lang);
-        assertThat(driver.findElement(By.id("search-status")).getText()).isNotBlank().doesNotContain("''");
-        assertThat(driver.findElements(By.tagName("script")).stream().map(e -> e.getAttribute("innerHTML")))
+        assertThat(driver.findElement(By.id("search-status")).getText())
+            .isNotBlank()
+            .doesNotContain("''");
+        assertThat(
+                driver.findElements(By.tagName("script")).stream()
+                    .map(e -> e.getAttribute("innerHTML")))
             .noneMatch(js -> js.contains("alert(1)"));
         browser.assertAccessibleAndErrorFree();
       }
