@@ -1,10 +1,20 @@
 package org.civicportal.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.sandbox.search.CoveringQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.LongValuesSource;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.civicportal.search.schema.SearchFields;
 
 /** Maps {@link IndexDocument}s to Lucene documents and stored documents back to hits. */
@@ -26,6 +36,23 @@ final class Documents {
     // faceted by type and language without reindexing.
     doc.add(new KeywordField(SearchFields.TYPE, source.type(), Field.Store.YES));
     doc.add(new KeywordField(SearchFields.LANGUAGE, source.language(), Field.Store.YES));
+    // Access fields: indexed, never stored or shown. The filter built from an Audience reads them.
+    Visibility visibility = source.visibility();
+    doc.add(new StringField(SearchFields.TENANT, visibility.tenant(), Field.Store.NO));
+    doc.add(new IntPoint(SearchFields.LEVEL, visibility.level()));
+    doc.add(new StringField(SearchFields.COMPARTMENT, SearchFields.EVERY_DOCUMENT, Field.Store.NO));
+    for (String compartment : visibility.compartments()) {
+      doc.add(new StringField(SearchFields.COMPARTMENT, compartment, Field.Store.NO));
+    }
+    doc.add(
+        new NumericDocValuesField(
+            SearchFields.COMPARTMENT_COUNT, visibility.compartments().size() + 1L));
+    if (visibility.releasableTo().isEmpty()) {
+      doc.add(new StringField(SearchFields.RELEASABLE_TO, SearchFields.EVERYONE, Field.Store.NO));
+    }
+    for (String nation : visibility.releasableTo()) {
+      doc.add(new StringField(SearchFields.RELEASABLE_TO, nation, Field.Store.NO));
+    }
     // Only the document's own language's fields are filled: that is what makes a search in
     // French never return an English document.
     String language = source.language();
@@ -33,6 +60,37 @@ final class Documents {
     doc.add(new Field(SearchFields.summary(language), source.summary(), SearchFields.TEXT));
     doc.add(new Field(SearchFields.body(language), source.body(), SearchFields.TEXT));
     return doc;
+  }
+
+  /**
+   * The documents an audience may see: its tenant's, at or below its level, with no compartment it
+   * does not hold, and releasable to its nationality. Used as a non-scoring filter, so totals count
+   * only what the audience may see.
+   */
+  static Query visibleTo(Audience audience) {
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    filter.add(new TermQuery(new Term(SearchFields.TENANT, audience.tenant())), Occur.FILTER);
+    filter.add(IntPoint.newRangeQuery(SearchFields.LEVEL, 0, audience.maxLevel()), Occur.FILTER);
+    List<Query> held = new ArrayList<>();
+    held.add(new TermQuery(new Term(SearchFields.COMPARTMENT, SearchFields.EVERY_DOCUMENT)));
+    for (String compartment : audience.compartments()) {
+      held.add(new TermQuery(new Term(SearchFields.COMPARTMENT, compartment)));
+    }
+    // Matches a document only if at least compartmentCount of the held terms match it, i.e. the
+    // reader holds every compartment the document has (the EVERY_DOCUMENT term keeps it above 0).
+    filter.add(
+        new CoveringQuery(held, LongValuesSource.fromLongField(SearchFields.COMPARTMENT_COUNT)),
+        Occur.FILTER);
+    BooleanQuery.Builder releasable = new BooleanQuery.Builder();
+    releasable.add(
+        new TermQuery(new Term(SearchFields.RELEASABLE_TO, SearchFields.EVERYONE)), Occur.SHOULD);
+    if (audience.nationality() != null) {
+      releasable.add(
+          new TermQuery(new Term(SearchFields.RELEASABLE_TO, audience.nationality())),
+          Occur.SHOULD);
+    }
+    filter.add(releasable.build(), Occur.FILTER);
+    return filter.build();
   }
 
   static SearchHit toHit(Document stored, String snippet) {

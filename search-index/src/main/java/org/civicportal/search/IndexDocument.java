@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param title title shown in results
  * @param summary short description
  * @param body full text
+ * @param visibility who may find it: tenant and classification, required
  */
 public record IndexDocument(
     String key,
@@ -26,7 +27,8 @@ public record IndexDocument(
     String language,
     String title,
     String summary,
-    String body) {
+    String body,
+    Visibility visibility) {
 
   /**
    * Validates and normalises the fields.
@@ -45,6 +47,7 @@ public record IndexDocument(
     title = Objects.requireNonNullElse(title, "");
     summary = Objects.requireNonNullElse(summary, "");
     body = Objects.requireNonNullElse(body, "");
+    Objects.requireNonNull(visibility, "visibility");
   }
 
   private static void requireNonBlank(String value, String name) {

@@ -16,6 +16,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -198,20 +200,25 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  private SearchResult search(IndexSearcher searcher, Query query, SearchQuery request)
+  private SearchResult search(IndexSearcher shared, Query query, SearchQuery request)
       throws IOException {
     // No threshold on hit counting: the portal shows "42 results", and a BM25 top-k shortcut
     // would turn that into a lower bound.
+    Query filter = Documents.visibleTo(request.audience());
+    IndexSearcher scoped = new AudienceSearcher(shared.getIndexReader(), filter);
+    scoped.setSimilarity(shared.getSimilarity());
+    Query visible =
+        new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
     TopDocs top =
-        searcher.search(
-            query, new TopScoreDocCollectorManager(request.size(), null, Integer.MAX_VALUE));
-    StoredFields storedFields = searcher.storedFields();
+        scoped.search(
+            visible, new TopScoreDocCollectorManager(request.size(), null, Integer.MAX_VALUE));
+    StoredFields storedFields = scoped.storedFields();
     List<Document> stored = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc scoreDoc : top.scoreDocs) {
       stored.add(storedFields.document(scoreDoc.doc));
     }
     List<String> snippets =
-        new Snippets(searcher, analyzer).forHits(query, top, request.languages(), stored);
+        new Snippets(scoped, analyzer).forHits(query, top, request.languages(), stored);
     List<SearchHit> hits = new ArrayList<>(stored.size());
     for (int i = 0; i < stored.size(); i++) {
       hits.add(Documents.toHit(stored.get(i), snippets.get(i)));

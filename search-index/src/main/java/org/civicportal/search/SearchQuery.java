@@ -16,8 +16,9 @@ import java.util.Objects;
  *     pre*} and {@code a OR b} are understood
  * @param languages languages whose documents are searched
  * @param size maximum number of hits returned
+ * @param audience whose eyes the search is for: what it may find, required
  */
-public record SearchQuery(String text, List<String> languages, int size) {
+public record SearchQuery(String text, List<String> languages, int size, Audience audience) {
 
   /** Longest accepted text, in characters; longer text is rejected, not truncated. */
   public static final int MAX_LENGTH = 1000;
@@ -52,5 +53,6 @@ public record SearchQuery(String text, List<String> languages, int size) {
       }
     }
     languages = List.copyOf(languages);
+    Objects.requireNonNull(audience, "audience");
   }
 }

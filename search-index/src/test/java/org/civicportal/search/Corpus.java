@@ -53,7 +53,8 @@ final class Corpus {
                 "fr",
                 stringField(line, "title"),
                 stringField(line, "description"),
-                stringField(line, "body")));
+                stringField(line, "body"),
+                SampleDocuments.PUBLIC));
       }
     }
     return pages;
@@ -86,7 +87,8 @@ final class Corpus {
                 language,
                 record.get("service_name_" + language),
                 record.get("service_description_" + language),
-                ""));
+                "",
+                SampleDocuments.PUBLIC));
       }
     }
     return List.copyOf(services.values());

@@ -12,7 +12,8 @@ class IndexDocumentTest {
 
   @Test
   void missingTextBecomesEmpty() {
-    IndexDocument document = new IndexDocument("k", "service", "1", "en", null, null, null);
+    IndexDocument document =
+        new IndexDocument("k", "service", "1", "en", null, null, null, SampleDocuments.PUBLIC);
 
     assertThat(document.title()).isEmpty();
     assertThat(document.summary()).isEmpty();
@@ -23,21 +24,28 @@ class IndexDocumentTest {
   @NullAndEmptySource
   @ValueSource(strings = {" ", "\t"})
   void blankKeyIsRejected(String key) {
-    assertThatThrownBy(() -> new IndexDocument(key, "service", "1", "en", "Title", "", ""))
+    assertThatThrownBy(
+            () ->
+                new IndexDocument(
+                    key, "service", "1", "en", "Title", "", "", SampleDocuments.PUBLIC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("key");
   }
 
   @Test
   void blankTypeIsRejected() {
-    assertThatThrownBy(() -> new IndexDocument("k", " ", "1", "en", "Title", "", ""))
+    assertThatThrownBy(
+            () -> new IndexDocument("k", " ", "1", "en", "Title", "", "", SampleDocuments.PUBLIC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("type");
   }
 
   @Test
   void blankIdIsRejected() {
-    assertThatThrownBy(() -> new IndexDocument("k", "service", "", "en", "Title", "", ""))
+    assertThatThrownBy(
+            () ->
+                new IndexDocument(
+                    "k", "service", "", "en", "Title", "", "", SampleDocuments.PUBLIC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("id");
   }
@@ -45,7 +53,10 @@ class IndexDocumentTest {
   @ParameterizedTest
   @ValueSource(strings = {"de", "EN", "en-GB", "english"})
   void unsupportedLanguageIsRejected(String language) {
-    assertThatThrownBy(() -> new IndexDocument("k", "service", "1", language, "Title", "", ""))
+    assertThatThrownBy(
+            () ->
+                new IndexDocument(
+                    "k", "service", "1", language, "Title", "", "", SampleDocuments.PUBLIC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(language);
   }

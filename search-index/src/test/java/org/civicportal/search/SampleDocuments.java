@@ -4,6 +4,13 @@ import java.util.List;
 
 /** A handful of short service pages in the style of GOV.UK and service-public.fr. */
 final class SampleDocuments {
+  static final String TENANT = "demoland";
+
+  /** Public content of the test tenant. */
+  static final Visibility PUBLIC = Visibility.publicIn(TENANT);
+
+  /** A member of the public in the test tenant: sees exactly the {@link #PUBLIC} documents. */
+  static final Audience VISITOR = Audience.publicOf(TENANT);
 
   static final IndexDocument PASSPORT_EN =
       en(
@@ -74,10 +81,12 @@ final class SampleDocuments {
   private SampleDocuments() {}
 
   static IndexDocument en(String id, String title, String summary, String body) {
-    return new IndexDocument("service:" + id + ":en", "service", id, "en", title, summary, body);
+    return new IndexDocument(
+        "service:" + id + ":en", "service", id, "en", title, summary, body, PUBLIC);
   }
 
   static IndexDocument fr(String id, String title, String summary, String body) {
-    return new IndexDocument("service:" + id + ":fr", "service", id, "fr", title, summary, body);
+    return new IndexDocument(
+        "service:" + id + ":fr", "service", id, "fr", title, summary, body, PUBLIC);
   }
 }

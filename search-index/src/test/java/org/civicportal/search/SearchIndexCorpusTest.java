@@ -71,7 +71,8 @@ class SearchIndexCorpusTest {
   void frenchTotalEqualsPagesContainingTheWord() throws IOException {
     long expected = count(pages, containsAnyWord("passeport", "passeports"));
 
-    SearchResult result = index.search(new SearchQuery("passeport", List.of("fr"), 10));
+    SearchResult result =
+        index.search(new SearchQuery("passeport", List.of("fr"), 10, SampleDocuments.VISITOR));
 
     assertThat(expected).isGreaterThan(10);
     assertThat(result.total()).isEqualTo(expected + count(services, frenchWith("passeport")));
@@ -81,7 +82,8 @@ class SearchIndexCorpusTest {
   void unaccentedFrenchTotalEqualsPagesContainingTheAccentedWord() throws IOException {
     long expected = count(pages, containsAnyWord("démarche", "démarches"));
 
-    SearchResult result = index.search(new SearchQuery("demarche", List.of("fr"), 10));
+    SearchResult result =
+        index.search(new SearchQuery("demarche", List.of("fr"), 10, SampleDocuments.VISITOR));
 
     assertThat(expected).isGreaterThan(10);
     assertThat(result.total()).isEqualTo(expected + count(services, frenchWith("démarche")));
@@ -91,7 +93,8 @@ class SearchIndexCorpusTest {
   void englishTotalEqualsServicesContainingTheWord() throws IOException {
     long expected = count(services, englishWith("passport"));
 
-    SearchResult result = index.search(new SearchQuery("passports", List.of("en"), 10));
+    SearchResult result =
+        index.search(new SearchQuery("passports", List.of("en"), 10, SampleDocuments.VISITOR));
 
     assertThat(expected).isGreaterThan(3);
     assertThat(result.total()).isEqualTo(expected);
@@ -100,7 +103,7 @@ class SearchIndexCorpusTest {
 
   @Test
   void frenchSearchReturnsOnlyFrenchDocuments() throws IOException {
-    SearchQuery french = new SearchQuery("service", List.of("fr"), 100);
+    SearchQuery french = new SearchQuery("service", List.of("fr"), 100, SampleDocuments.VISITOR);
 
     SearchResult result = index.search(french);
 
@@ -109,7 +112,7 @@ class SearchIndexCorpusTest {
 
   @Test
   void snippetsHighlightTheWordAndCarryNoMarkup() throws IOException {
-    SearchQuery word = new SearchQuery("passeport", List.of("fr"), 20);
+    SearchQuery word = new SearchQuery("passeport", List.of("fr"), 20, SampleDocuments.VISITOR);
 
     SearchResult result = index.search(word);
 
@@ -131,7 +134,8 @@ class SearchIndexCorpusTest {
 
     for (String payload : payloads) {
       if (payload.length() <= SearchQuery.MAX_LENGTH) {
-        SearchQuery hostile = new SearchQuery(payload, List.of("en", "fr"), 5);
+        SearchQuery hostile =
+            new SearchQuery(payload, List.of("en", "fr"), 5, SampleDocuments.VISITOR);
 
         assertThatCode(() -> index.search(hostile)).as(payload).doesNotThrowAnyException();
       }

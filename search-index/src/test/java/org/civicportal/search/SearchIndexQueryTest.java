@@ -215,7 +215,7 @@ class SearchIndexQueryTest {
   @ParameterizedTest
   @MethodSource("hostileTexts")
   void hostileTextNeverThrows(String text) {
-    SearchQuery hostile = new SearchQuery(text, List.of("en", "fr"), 10);
+    SearchQuery hostile = new SearchQuery(text, List.of("en", "fr"), 10, SampleDocuments.VISITOR);
 
     assertThatCode(() -> index.search(hostile)).doesNotThrowAnyException();
   }

@@ -190,7 +190,9 @@ class SearchIndexTest {
   void searchInBothLanguagesFindsBoth() throws IOException {
     try (SearchIndex index = SearchIndex.open(dir)) {
       index.rebuild(SampleDocuments.ALL, 1);
-      SearchQuery bilingual = new SearchQuery("passport OR passeport", List.of("en", "fr"), 10);
+      SearchQuery bilingual =
+          new SearchQuery(
+              "passport OR passeport", List.of("en", "fr"), 10, SampleDocuments.VISITOR);
 
       SearchResult result = index.search(bilingual);
 
@@ -222,7 +224,9 @@ class SearchIndexTest {
     try (SearchIndex index = SearchIndex.open(dir)) {
       index.rebuild(permits, 1);
 
-      SearchResult result = index.search(new SearchQuery("parking permit", List.of("en"), 10));
+      SearchResult result =
+          index.search(
+              new SearchQuery("parking permit", List.of("en"), 10, SampleDocuments.VISITOR));
 
       assertThat(result.total()).isEqualTo(1500);
       assertThat(result.hits()).hasSize(10);
@@ -294,7 +298,7 @@ class SearchIndexTest {
   }
 
   static SearchQuery query(String text, String language) {
-    return new SearchQuery(text, List.of(language), 10);
+    return new SearchQuery(text, List.of(language), 10, SampleDocuments.VISITOR);
   }
 
   static List<String> ids(SearchResult result) {

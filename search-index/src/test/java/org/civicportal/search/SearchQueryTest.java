@@ -15,7 +15,7 @@ class SearchQueryTest {
   void textOfMaximumLengthIsAccepted() {
     String longest = "a".repeat(SearchQuery.MAX_LENGTH);
 
-    SearchQuery query = new SearchQuery(longest, List.of("en"), 10);
+    SearchQuery query = new SearchQuery(longest, List.of("en"), 10, SampleDocuments.VISITOR);
 
     assertThat(query.text()).hasSize(1000);
   }
@@ -24,14 +24,14 @@ class SearchQueryTest {
   void tenThousandCharactersAreRejectedWithTheLimitInTheMessage() {
     String pasted = "passport ".repeat(1112);
 
-    assertThatThrownBy(() -> new SearchQuery(pasted, List.of("en"), 10))
+    assertThatThrownBy(() -> new SearchQuery(pasted, List.of("en"), 10, SampleDocuments.VISITOR))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1000");
   }
 
   @Test
   void nullTextBecomesEmpty() {
-    SearchQuery query = new SearchQuery(null, List.of("fr"), 10);
+    SearchQuery query = new SearchQuery(null, List.of("fr"), 10, SampleDocuments.VISITOR);
 
     assertThat(query.text()).isEmpty();
   }
@@ -39,19 +39,21 @@ class SearchQueryTest {
   @ParameterizedTest
   @ValueSource(ints = {0, -1, 101})
   void sizeOutsideOneToHundredIsRejected(int size) {
-    assertThatThrownBy(() -> new SearchQuery("passport", List.of("en"), size))
+    assertThatThrownBy(
+            () -> new SearchQuery("passport", List.of("en"), size, SampleDocuments.VISITOR))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void noLanguageIsRejected() {
-    assertThatThrownBy(() -> new SearchQuery("passport", List.of(), 10))
+    assertThatThrownBy(() -> new SearchQuery("passport", List.of(), 10, SampleDocuments.VISITOR))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void unsupportedLanguageIsRejected() {
-    assertThatThrownBy(() -> new SearchQuery("passport", List.of("en", "xx"), 10))
+    assertThatThrownBy(
+            () -> new SearchQuery("passport", List.of("en", "xx"), 10, SampleDocuments.VISITOR))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("xx");
   }
@@ -59,7 +61,7 @@ class SearchQueryTest {
   @Test
   void languagesAreCopied() {
     List<String> languages = new ArrayList<>(List.of("en"));
-    SearchQuery query = new SearchQuery("passport", languages, 10);
+    SearchQuery query = new SearchQuery("passport", languages, 10, SampleDocuments.VISITOR);
 
     languages.add("fr");
 

@@ -24,6 +24,30 @@ public final class SearchFields {
   /** ISO 639-1 code of the document's language. */
   public static final String LANGUAGE = "language";
 
+  /** Code of the tenant that owns the document; every search filters on it. */
+  public static final String TENANT = "tenant";
+
+  /** Rank of the document's classification level (0 = the tenant's lowest), as an int point. */
+  public static final String LEVEL = "level";
+
+  /**
+   * The document's compartments, plus {@link #EVERY_DOCUMENT}: with the count below, a reader's
+   * search matches a document only when the reader holds all of them.
+   */
+  public static final String COMPARTMENT = "compartment";
+
+  /** How many {@link #COMPARTMENT} values the document has (doc values, read per document). */
+  public static final String COMPARTMENT_COUNT = "compartmentCount";
+
+  /** Compartment value that every document has and every reader holds, so the count is never 0. */
+  public static final String EVERY_DOCUMENT = "*";
+
+  /** Nationalities the document is releasable to, or {@link #EVERYONE}. */
+  public static final String RELEASABLE_TO = "releasableTo";
+
+  /** {@link #RELEASABLE_TO} value of a document without releasability restriction. */
+  public static final String EVERYONE = "*";
+
   /** Commit user-data key holding the last applied outbox position, as a decimal string. */
   public static final String CHECKPOINT = "civic.checkpoint";
 
