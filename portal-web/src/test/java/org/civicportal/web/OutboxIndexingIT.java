@@ -13,6 +13,7 @@ import org.civicportal.indexing.boundary.Searches;
 import org.civicportal.indexing.control.OutboxReader;
 import org.civicportal.indexing.control.OutboxRelay;
 import org.civicportal.indexing.control.PortalIndex;
+import org.civicportal.tenant.control.CurrentTenant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -39,8 +40,7 @@ class OutboxIndexingIT {
 
   @Test
   void aPublishedServiceBecomesSearchableAfterCommitAndAnEditReplacesItsText() {
-    services.publish(
-        "demoland",
+    publish(
         "transport",
         "ferry-pass",
         List.of(
@@ -57,11 +57,10 @@ class OutboxIndexingIT {
                 "Traversez la baie.",
                 "Abonnements pour le quokkaferry.")));
 
-    assertThat(eventually(() -> searches.search("quokkaferry", "en", 10).total() == 1)).isTrue();
-    assertThat(searches.search("quokkaferry", "fr", 10).total()).isEqualTo(1);
+    assertThat(eventually(() -> total("quokkaferry", "en") == 1)).isTrue();
+    assertThat(total("quokkaferry", "fr")).isEqualTo(1);
 
-    services.publish(
-        "demoland",
+    publish(
         "transport",
         "ferry-pass",
         List.of(
@@ -72,15 +71,16 @@ class OutboxIndexingIT {
                 "Cross the bay with a wombatboat season pass.",
                 "Season passes for the wombatboat.")));
 
-    assertThat(eventually(() -> searches.search("wombatboat", "en", 10).total() == 1)).isTrue();
-    assertThat(searches.search("quokkaferry", "en", 10).total()).isZero();
-    assertThat(searches.search("quokkaferry", "fr", 10).total()).isEqualTo(1);
+    assertThat(eventually(() -> total("wombatboat", "en") == 1)).isTrue();
+    assertThat(total("quokkaferry", "en")).isZero();
+    assertThat(total("quokkaferry", "fr")).isEqualTo(1);
     assertThat(eventually(() -> outbox.pending() == 0)).isTrue();
   }
 
   @Test
   void searchHitsCarryTheSlugOfTheTranslationInTheSearchedLanguage() {
-    Searches.Results results = searches.search("permis de conduire", "fr", 5);
+    Searches.Results results =
+        CurrentTenant.as("demoland", () -> searches.search("permis de conduire", "fr", 5));
 
     assertThat(results.hits()).isNotEmpty();
     assertThat(results.hits().get(0).slug()).isEqualTo("renouveler-un-permis-de-conduire");
@@ -94,10 +94,18 @@ class OutboxIndexingIT {
     relay.rebuild();
 
     assertThat(portalIndex.index().documentCount()).isEqualTo(before).isGreaterThanOrEqualTo(12);
-    assertThat(searches.search("passport", "en", 10).hits())
+    assertThat(CurrentTenant.as("demoland", () -> searches.search("passport", "en", 10)).hits())
         .extracting(Searches.Hit::slug)
         .contains("apply-for-a-passport");
     assertThat(portalIndex.isReady()).isTrue();
+  }
+
+  private void publish(String agency, String code, List<ServiceText> texts) {
+    CurrentTenant.as("demoland", () -> services.publish(agency, code, texts));
+  }
+
+  private long total(String text, String language) {
+    return CurrentTenant.as("demoland", () -> searches.search(text, language, 10).total());
   }
 
   private static boolean eventually(BooleanSupplier condition) {

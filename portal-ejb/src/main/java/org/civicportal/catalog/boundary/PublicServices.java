@@ -17,7 +17,8 @@ import org.civicportal.indexing.control.IndexChanged;
 import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.search.SearchLanguages;
-import org.civicportal.tenant.entity.Tenant;
+import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.control.TenantBound;
 
 /**
  * The public service catalogue: what citizens may read, and how services are defined and published.
@@ -26,6 +27,7 @@ import org.civicportal.tenant.entity.Tenant;
  */
 @ApplicationScoped
 @Transactional
+@TenantBound
 public class PublicServices {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
@@ -70,36 +72,17 @@ public class PublicServices {
         .getResultList();
   }
 
-  public Tenant tenant(String code) {
-    return em.createNamedQuery(Tenant.BY_CODE, Tenant.class)
-        .setParameter("code", code)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new InvalidInputException("tenant", "No tenant with code " + code));
-  }
-
-  public boolean hasTenants() {
-    return em.createNamedQuery(Tenant.COUNT, Long.class).getSingleResult() > 0;
-  }
-
-  public Tenant createTenant(Tenant tenant) {
-    em.persist(tenant);
-    return tenant;
-  }
-
-  public Agency createAgency(String tenantCode, String code, Map<String, String> names) {
-    Agency agency = new Agency(tenant(tenantCode), code);
+  public Agency createAgency(String code, Map<String, String> names) {
+    Agency agency = new Agency(code);
     names.forEach(agency::name);
     em.persist(agency);
     return agency;
   }
 
   /** Creates or updates a service's texts and publishes it, all in one transaction. */
-  public PublicService publish(
-      String tenantCode, String agencyCode, String code, List<ServiceText> texts) {
+  public PublicService publish(String agencyCode, String code, List<ServiceText> texts) {
     Agency agency =
         em.createNamedQuery(Agency.BY_CODE, Agency.class)
-            .setParameter("tenant", tenant(tenantCode))
             .setParameter("code", agencyCode)
             .getResultStream()
             .findFirst()
@@ -122,7 +105,9 @@ public class PublicServices {
       em.persist(service);
     }
     em.flush();
-    em.persist(new OutboxEntry(OutboxEntry.PUBLIC_SERVICE, service.id(), clock.instant()));
+    em.persist(
+        new OutboxEntry(
+            CurrentTenant.code(), OutboxEntry.PUBLIC_SERVICE, service.id(), clock.instant()));
     indexChanged.fire(new IndexChanged(OutboxEntry.PUBLIC_SERVICE, service.id()));
     return service;
   }

@@ -3,40 +3,48 @@ package org.civicportal.catalog.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
+import org.civicportal.search.Visibility;
+import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.control.TenantBound;
 
 /**
- * What the search index holds for public services: one document per published translation, keyed
- * {@code service:<id>:<language>}. Runs inside the caller's transaction.
+ * What the search index holds for the current tenant's public services: one document per published
+ * translation, keyed {@code service:<id>:<language>}, public in its tenant. Each call is its own
+ * transaction, bound to the current tenant.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+@TenantBound
 public class ServiceDocuments {
   public static final String TYPE = "service";
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
-  /** The documents the service should have in the index now: none unless it is published. */
-  public List<IndexDocument> current(long serviceId) {
-    PublicService service = em.find(PublicService.class, serviceId);
-    if (service == null || !service.isPublished()) {
-      return List.of();
+  /** The documents these services should have in the index now: none for an unpublished one. */
+  public List<IndexDocument> current(Collection<Long> serviceIds) {
+    List<IndexDocument> documents = new ArrayList<>();
+    for (long id : serviceIds) {
+      PublicService service = em.find(PublicService.class, id);
+      if (service != null && service.isPublished()) {
+        service.translations().stream()
+            .filter(t -> SearchLanguages.isSupported(t.language()))
+            .map(ServiceDocuments::document)
+            .forEach(documents::add);
+      }
     }
-    return service.translations().stream()
-        .filter(t -> SearchLanguages.isSupported(t.language()))
-        .map(ServiceDocuments::document)
-        .toList();
+    return documents;
   }
 
-  /** Every key the service may have in the index, in any language. */
-  public List<String> keysOf(long serviceId) {
-    return SearchLanguages.supported().stream().map(lang -> key(serviceId, lang)).toList();
-  }
-
+  /** Every document the current tenant's published services should have. */
   public List<IndexDocument> allPublished() {
     return em
         .createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
@@ -47,19 +55,26 @@ public class ServiceDocuments {
         .toList();
   }
 
+  /** Every key a service may have in the index, in any language. */
+  public static List<String> keysOf(String tenant, long serviceId) {
+    return SearchLanguages.supported().stream().map(lang -> key(tenant, serviceId, lang)).toList();
+  }
+
   static IndexDocument document(ServiceTranslation t) {
     long id = t.service().id();
+    String tenant = CurrentTenant.code();
     return new IndexDocument(
-        key(id, t.language()),
+        key(tenant, id, t.language()),
         TYPE,
         Long.toString(id),
         t.language(),
         t.title(),
         t.summary(),
-        t.body());
+        t.body(),
+        Visibility.publicIn(tenant));
   }
 
-  static String key(long serviceId, String language) {
-    return TYPE + ":" + serviceId + ":" + language;
+  static String key(String tenant, long serviceId, String language) {
+    return tenant + ":" + TYPE + ":" + serviceId + ":" + language;
   }
 }

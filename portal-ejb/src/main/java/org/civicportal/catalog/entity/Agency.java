@@ -9,20 +9,22 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.civicportal.tenant.entity.Tenant;
+import org.civicportal.tenant.control.TenantBinding;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /** A government body that publishes services, with its name in each language it uses. */
 @Entity
-@NamedQuery(
-    name = Agency.BY_CODE,
-    query = "SELECT a FROM Agency a WHERE a.tenant = :tenant AND a.code = :code")
+@NamedQuery(name = Agency.BY_CODE, query = "SELECT a FROM Agency a WHERE a.code = :code")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant", contextProperty = TenantBinding.PROPERTY, length = 40)
 public class Agency {
   public static final String BY_CODE = "Agency.byCode";
 
@@ -30,10 +32,6 @@ public class Agency {
   @SequenceGenerator(name = "agency_seq", sequenceName = "agency_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agency_seq")
   private Long id;
-
-  @ManyToOne(optional = false)
-  @JoinColumn(name = "tenant_id")
-  private Tenant tenant;
 
   @Column(nullable = false, length = 40)
   private String code;
@@ -46,8 +44,7 @@ public class Agency {
 
   protected Agency() {}
 
-  public Agency(Tenant tenant, String code) {
-    this.tenant = Objects.requireNonNull(tenant, "tenant");
+  public Agency(String code) {
     if (code == null || !code.matches("[a-z][a-z0-9-]{1,39}")) {
       throw new IllegalArgumentException(
           "agency code must be 2-40 lower-case letters, digits or '-': " + code);
@@ -63,23 +60,14 @@ public class Agency {
     return this;
   }
 
-  /**
-   * The name in the given language, else in the tenant's default language, else any name it has.
-   */
+  /** The name in the given language, else in English, else any name it has, else its code. */
   public String nameIn(String language) {
-    String name = names.get(language);
-    if (name == null) {
-      name = names.get(tenant.defaultLocale().getLanguage());
-    }
-    return name != null ? name : names.values().stream().findFirst().orElse(code);
+    String name = names.getOrDefault(language, names.get("en"));
+    return name != null ? name : names.values().stream().sorted().findFirst().orElse(code);
   }
 
   public Long id() {
     return id;
-  }
-
-  public Tenant tenant() {
-    return tenant;
   }
 
   public String code() {

@@ -21,6 +21,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.civicportal.tenant.control.TenantBinding;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A service an agency offers to the public (a passport, a parking permit...), with one translation
@@ -32,6 +36,8 @@ import java.util.Optional;
 @NamedQuery(
     name = PublicService.BY_CODE,
     query = "SELECT s FROM PublicService s WHERE s.agency = :agency AND s.code = :code")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant", contextProperty = TenantBinding.PROPERTY, length = 40)
 public class PublicService {
   public static final String BY_CODE = "PublicService.byCode";
 

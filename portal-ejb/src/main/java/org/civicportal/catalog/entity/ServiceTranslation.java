@@ -13,6 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.civicportal.tenant.control.TenantBinding;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /** A service's text in one language, reachable at its own slug. */
 @Entity
@@ -39,6 +43,8 @@ import java.util.regex.Pattern;
         "SELECT t FROM ServiceTranslation t JOIN t.service s"
             + " WHERE s.id IN :ids AND t.language = :language"
             + " AND s.state = org.civicportal.catalog.entity.ServiceState.PUBLISHED")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant", contextProperty = TenantBinding.PROPERTY, length = 40)
 public class ServiceTranslation {
   public static final String PUBLISHED_BY_IDS = "ServiceTranslation.publishedByIds";
   public static final String PUBLISHED_ALL = "ServiceTranslation.publishedAll";

@@ -13,10 +13,12 @@ import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.indexing.control.PortalIndex;
 import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.search.Audience;
 import org.civicportal.search.SearchHit;
 import org.civicportal.search.SearchLanguages;
 import org.civicportal.search.SearchQuery;
 import org.civicportal.search.SearchResult;
+import org.civicportal.tenant.control.CurrentTenant;
 
 /**
  * Full-text search over the portal's published content. Every hit is checked against the database
@@ -58,7 +60,10 @@ public class Searches {
     }
     SearchResult result;
     try {
-      result = portalIndex.index().search(new SearchQuery(text, List.of(language), size));
+      // Citizens and visitors: public content of the current tenant. Staff audiences come from the
+      // classification policy (issue #3).
+      Audience audience = Audience.publicOf(CurrentTenant.code());
+      result = portalIndex.index().search(new SearchQuery(text, List.of(language), size, audience));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,66 +8,88 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.search.IndexDocument;
+import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.entity.Tenant;
 
 /**
- * Reads outbox entries and the current state of the entities they name, each call in its own
- * transaction.
+ * Reads outbox entries, and the current state of the entities they name tenant by tenant (each
+ * tenant's entities in a transaction of their own, bound to that tenant).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class OutboxReader {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
   @Inject ServiceDocuments serviceDocuments;
+  @Inject OutboxReader self;
 
   /** The next entries in outbox order, with what the index must now hold for them. */
   public Batch next(int max) {
-    List<OutboxEntry> entries =
-        em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class)
-            .setMaxResults(max)
-            .getResultList();
+    List<OutboxEntry> entries = self.oldest(max);
     List<Long> ids = new ArrayList<>();
-    List<IndexDocument> upserts = new ArrayList<>();
-    Set<String> deletes = new LinkedHashSet<>();
-    Set<Long> services = new LinkedHashSet<>();
+    Map<String, Set<Long>> servicesByTenant = new TreeMap<>();
     for (OutboxEntry entry : entries) {
       ids.add(entry.id());
       if (OutboxEntry.PUBLIC_SERVICE.equals(entry.entityType())) {
-        services.add(entry.entityId());
+        servicesByTenant
+            .computeIfAbsent(entry.tenant(), t -> new LinkedHashSet<>())
+            .add(entry.entityId());
       }
     }
-    for (long serviceId : services) {
-      List<IndexDocument> documents = serviceDocuments.current(serviceId);
-      upserts.addAll(documents);
-      deletes.addAll(serviceDocuments.keysOf(serviceId));
-      documents.forEach(d -> deletes.remove(d.key()));
-    }
+    List<IndexDocument> upserts = new ArrayList<>();
+    Set<String> deletes = new LinkedHashSet<>();
+    servicesByTenant.forEach(
+        (tenant, services) -> {
+          services.forEach(id -> deletes.addAll(ServiceDocuments.keysOf(tenant, id)));
+          List<IndexDocument> documents =
+              CurrentTenant.as(tenant, () -> serviceDocuments.current(services));
+          upserts.addAll(documents);
+          documents.forEach(d -> deletes.remove(d.key()));
+        });
     long last = ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
     return new Batch(ids, upserts, deletes, last);
   }
 
   /** Every document the index should hold, and the outbox entries that this snapshot covers. */
   public Batch everything() {
-    List<Long> ids =
-        em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class).getResultList().stream()
-            .map(OutboxEntry::id)
-            .toList();
+    List<Long> ids = self.oldest(Integer.MAX_VALUE).stream().map(OutboxEntry::id).toList();
+    List<IndexDocument> all = new ArrayList<>();
+    for (String tenant : self.tenants()) {
+      all.addAll(CurrentTenant.as(tenant, serviceDocuments::allPublished));
+    }
     long last = ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
-    return new Batch(ids, serviceDocuments.allPublished(), Set.of(), last);
+    return new Batch(ids, all, Set.of(), last);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<OutboxEntry> oldest(int max) {
+    return em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<String> tenants() {
+    return em.createNamedQuery(Tenant.ALL, Tenant.class).getResultList().stream()
+        .map(Tenant::code)
+        .toList();
   }
 
   /** Deletes applied entries; callers pass at most {@link OutboxRelay#BATCH} ids at a time. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void remove(List<Long> ids) {
     if (!ids.isEmpty()) {
       em.createNamedQuery(OutboxEntry.DELETE_IDS).setParameter("ids", ids).executeUpdate();
     }
   }
 
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long pending() {
     return em.createNamedQuery(OutboxEntry.COUNT, Long.class).getSingleResult();
   }

@@ -37,6 +37,9 @@ public class OutboxEntry {
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "index_outbox_seq")
   private Long id;
 
+  @Column(nullable = false, length = 40)
+  private String tenant;
+
   @Column(name = "entity_type", nullable = false, length = 40)
   private String entityType;
 
@@ -48,7 +51,8 @@ public class OutboxEntry {
 
   protected OutboxEntry() {}
 
-  public OutboxEntry(String entityType, long entityId, Instant createdAt) {
+  public OutboxEntry(String tenant, String entityType, long entityId, Instant createdAt) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.entityType = Objects.requireNonNull(entityType, "entityType");
     this.entityId = entityId;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -56,6 +60,10 @@ public class OutboxEntry {
 
   public Long id() {
     return id;
+  }
+
+  public String tenant() {
+    return tenant;
   }
 
   public String entityType() {

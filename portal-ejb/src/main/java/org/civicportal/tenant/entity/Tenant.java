@@ -1,22 +1,43 @@
 package org.civicportal.tenant.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.civicportal.classification.control.ClassificationScheme;
 
-/** One government using the portal: its name and the language it falls back to. */
+/**
+ * One government using the portal: its name, the language it falls back to, the host names it
+ * answers on, and its classification scheme (ordered levels, compartments, its nation code for
+ * releasability).
+ */
 @Entity
 @NamedQuery(name = Tenant.BY_CODE, query = "SELECT t FROM Tenant t WHERE t.code = :code")
 @NamedQuery(name = Tenant.COUNT, query = "SELECT COUNT(t) FROM Tenant t")
+@NamedQuery(name = Tenant.ALL, query = "SELECT t FROM Tenant t ORDER BY t.id")
+@NamedQuery(name = Tenant.BY_HOST, query = "SELECT t FROM Tenant t JOIN t.hosts h WHERE h = :host")
+@NamedQuery(name = Tenant.DEFAULT, query = "SELECT t FROM Tenant t WHERE t.isDefault = TRUE")
 public class Tenant {
   public static final String BY_CODE = "Tenant.byCode";
   public static final String COUNT = "Tenant.count";
+  public static final String ALL = "Tenant.all";
+  public static final String BY_HOST = "Tenant.byHost";
+  public static final String DEFAULT = "Tenant.default";
 
   @Id
   @SequenceGenerator(name = "tenant_seq", sequenceName = "tenant_seq", allocationSize = 50)
@@ -32,12 +53,57 @@ public class Tenant {
   @Column(name = "default_locale", nullable = false, length = 10)
   private String defaultLocale;
 
+  @Column(nullable = false, length = 40)
+  private String nation;
+
+  @Column(name = "is_default", nullable = false)
+  private boolean isDefault;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "tenant_host",
+      joinColumns = @JoinColumn(name = "tenant", referencedColumnName = "code"))
+  @Column(name = "host", nullable = false, length = 255)
+  private Set<String> hosts = new TreeSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "tenant_level",
+      joinColumns = @JoinColumn(name = "tenant", referencedColumnName = "code"))
+  @OrderColumn(name = "level_rank")
+  @Column(name = "name", nullable = false, length = 60)
+  private List<String> levels = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "tenant_compartment",
+      joinColumns = @JoinColumn(name = "tenant", referencedColumnName = "code"))
+  @Column(name = "name", nullable = false, length = 60)
+  private Set<String> compartments = new TreeSet<>();
+
   protected Tenant() {}
 
-  public Tenant(String code, String name, Locale defaultLocale) {
+  public Tenant(
+      String code,
+      String name,
+      Locale defaultLocale,
+      String nation,
+      List<String> levels,
+      Set<String> compartments) {
     this.code = requireCode(code);
     this.name = Objects.requireNonNull(name, "name");
     this.defaultLocale = Objects.requireNonNull(defaultLocale, "defaultLocale").toLanguageTag();
+    this.nation = Objects.requireNonNull(nation, "nation");
+    // validates the scheme (non-empty, distinct levels, well-formed names) before anything is
+    // stored
+    ClassificationScheme.of(nation, levels, compartments, Set.of(nation));
+    this.levels = new ArrayList<>(levels);
+    this.compartments = new TreeSet<>(compartments);
+  }
+
+  /** A tenant with one level only, for tests and first looks. */
+  public Tenant(String code, String name, Locale defaultLocale) {
+    this(code, name, defaultLocale, code.toUpperCase(Locale.ROOT), List.of("PUBLIC"), Set.of());
   }
 
   static String requireCode(String code) {
@@ -46,6 +112,23 @@ public class Tenant {
           "tenant code must be 2-40 lower-case letters, digits or '-': " + code);
     }
     return code;
+  }
+
+  /** Answers requests for this host name (lower case, without port). */
+  public Tenant answerOn(String host) {
+    hosts.add(host.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
+  /** Makes this the tenant for host names no tenant claims. */
+  public Tenant makeDefault() {
+    isDefault = true;
+    return this;
+  }
+
+  /** The tenant's scheme; {@code nations} are all nation codes that releasability may name. */
+  public ClassificationScheme scheme(Set<String> nations) {
+    return ClassificationScheme.of(nation, levels, compartments, nations);
   }
 
   public Long id() {
@@ -58,6 +141,18 @@ public class Tenant {
 
   public String name() {
     return name;
+  }
+
+  public String nation() {
+    return nation;
+  }
+
+  public boolean isDefault() {
+    return isDefault;
+  }
+
+  public Set<String> hosts() {
+    return Collections.unmodifiableSet(hosts);
   }
 
   public Locale defaultLocale() {

@@ -10,11 +10,14 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.persistence.control.Migrations;
 import org.civicportal.persistence.control.TestDatabase;
+import org.civicportal.tenant.control.TenantBinding;
 import org.civicportal.tenant.entity.Tenant;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +53,7 @@ class CatalogueMappingIT {
       inTransaction(emf, em -> persistDemoService(em, "passport", true));
       inTransaction(emf, em -> persistDemoService(em, "draft-only", false));
 
-      EntityManager em = emf.createEntityManager();
+      EntityManager em = emf.createEntityManager(Map.of(TenantBinding.PROPERTY, "demoland"));
       ServiceTranslation fr =
           em.createNamedQuery(ServiceTranslation.PUBLISHED_BY_SLUG, ServiceTranslation.class)
               .setParameter("slug", "passport-fr")
@@ -84,7 +87,7 @@ class CatalogueMappingIT {
     try {
       inTransaction(emf, em -> persistDemoService(em, "passport", true));
       inTransaction(emf, em -> persistDemoService(em, "marriage", true));
-      EntityManager em = emf.createEntityManager();
+      EntityManager em = emf.createEntityManager(Map.of(TenantBinding.PROPERTY, "demoland"));
       List<OutboxEntry> entries =
           em.createNamedQuery(OutboxEntry.OLDEST, OutboxEntry.class).getResultList();
       List<Long> serviceIds = entries.stream().map(OutboxEntry::entityId).toList();
@@ -121,6 +124,49 @@ class CatalogueMappingIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void anotherTenantSeesNoneOfTheRows(TestDatabase db) {
+    Migrations.migrate(db.dataSource());
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    try {
+      inTransaction(emf, em -> persistDemoService(em, "passport", true));
+      EntityManager demoland = emf.createEntityManager(Map.of(TenantBinding.PROPERTY, "demoland"));
+      EntityManager samplestan =
+          emf.createEntityManager(Map.of(TenantBinding.PROPERTY, "samplestan"));
+      long id =
+          demoland
+              .createNamedQuery(ServiceTranslation.PUBLISHED_BY_SLUG, ServiceTranslation.class)
+              .setParameter("slug", "passport-en")
+              .getSingleResult()
+              .service()
+              .id();
+
+      assertThat(samplestan.find(PublicService.class, id)).isNull();
+      assertThat(
+              samplestan
+                  .createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
+                  .getResultList())
+          .isEmpty();
+      assertThat(
+              samplestan
+                  .createNamedQuery(Agency.BY_CODE, Agency.class)
+                  .setParameter("code", "civil-records")
+                  .getResultList())
+          .isEmpty();
+      assertThat(
+              demoland
+                  .createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
+                  .getResultList())
+          .hasSize(2);
+      demoland.close();
+      samplestan.close();
+    } finally {
+      emf.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void aSlugIsUniqueAcrossServices(TestDatabase db) {
     Migrations.migrate(db.dataSource());
     EntityManagerFactory emf =
@@ -134,7 +180,8 @@ class CatalogueMappingIT {
                       emf,
                       em -> {
                         Agency agency =
-                            em.createQuery("SELECT a FROM Agency a", Agency.class)
+                            em.createNamedQuery(Agency.BY_CODE, Agency.class)
+                                .setParameter("code", "civil-records")
                                 .getSingleResult();
                         PublicService copy = new PublicService(agency, "copy");
                         copy.translate("en", "passport-en", "Copy", "Copy.", "Copy.", NOW);
@@ -147,25 +194,29 @@ class CatalogueMappingIT {
   }
 
   private static void persistDemoService(EntityManager em, String code, boolean publish) {
-    Tenant tenant =
-        em.createNamedQuery(Tenant.BY_CODE, Tenant.class)
-            .setParameter("code", "demoland")
-            .getResultStream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  Tenant t = new Tenant("demoland", "Demoland", Locale.ENGLISH);
-                  em.persist(t);
-                  Agency a =
-                      new Agency(t, "civil-records")
-                          .name("en", "Civil Records Office")
-                          .name("fr", "Bureau de l'état civil");
-                  em.persist(a);
-                  return t;
-                });
+    if (em.createNamedQuery(Tenant.BY_CODE, Tenant.class)
+        .setParameter("code", "demoland")
+        .getResultList()
+        .isEmpty()) {
+      em.persist(
+          new Tenant(
+                  "demoland",
+                  "Demoland",
+                  Locale.ENGLISH,
+                  "DEMOLAND",
+                  List.of("OFFICIAL", "SECRET"),
+                  Set.of("ALPHA"))
+              .answerOn("demoland.localhost")
+              .makeDefault());
+      em.persist(new Tenant("samplestan", "Samplestan", Locale.ENGLISH));
+      em.flush();
+      em.persist(
+          new Agency("civil-records")
+              .name("en", "Civil Records Office")
+              .name("fr", "Bureau de l'état civil"));
+    }
     Agency agency =
         em.createNamedQuery(Agency.BY_CODE, Agency.class)
-            .setParameter("tenant", tenant)
             .setParameter("code", "civil-records")
             .getSingleResult();
     PublicService service = new PublicService(agency, code);
@@ -177,11 +228,11 @@ class CatalogueMappingIT {
     }
     em.persist(service);
     em.flush();
-    em.persist(new OutboxEntry(OutboxEntry.PUBLIC_SERVICE, service.id(), NOW));
+    em.persist(new OutboxEntry("demoland", OutboxEntry.PUBLIC_SERVICE, service.id(), NOW));
   }
 
   private static void inTransaction(EntityManagerFactory emf, Consumer<EntityManager> work) {
-    EntityManager em = emf.createEntityManager();
+    EntityManager em = emf.createEntityManager(Map.of(TenantBinding.PROPERTY, "demoland"));
     try {
       em.getTransaction().begin();
       work.accept(em);

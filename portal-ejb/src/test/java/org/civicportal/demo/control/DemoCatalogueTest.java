@@ -5,47 +5,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.civicportal.catalog.entity.ServiceTranslation;
+import org.civicportal.classification.control.ClassificationScheme;
 import org.junit.jupiter.api.Test;
 
 class DemoCatalogueTest {
 
   @Test
-  void demoHasTwoAgenciesAndAtLeastSixServicesEachInEnglishAndFrenchWithUniqueSlugs()
-      throws Exception {
-    JsonObject demo;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/catalogue.json");
-        JsonReader reader = Json.createReader(in)) {
-      demo = reader.readObject();
-    }
-    Set<String> slugs = new HashSet<>();
-    Set<String> agencies = new HashSet<>();
+  void demolandIsTheDefaultOnLocalhostWithTwoAgenciesAndSixBilingualServices() throws Exception {
+    JsonObject demoland = tenants().get(0).asJsonObject();
 
-    for (JsonValue value : demo.getJsonArray("services")) {
-      JsonObject service = value.asJsonObject();
-      agencies.add(service.getString("agency"));
-      JsonObject texts = service.getJsonObject("texts");
-      assertThat(texts.keySet()).containsExactlyInAnyOrder("en", "fr");
-      for (String lang : texts.keySet()) {
-        JsonObject text = texts.getJsonObject(lang);
-        assertThat(ServiceTranslation.isSlug(text.getString("slug")))
-            .as(text.getString("slug"))
-            .isTrue();
-        assertThat(slugs.add(text.getString("slug")))
-            .as("unique " + text.getString("slug"))
-            .isTrue();
-        assertThat(text.getString("title")).isNotBlank();
-        assertThat(text.getString("summary").length())
-            .isLessThanOrEqualTo(ServiceTranslation.MAX_SUMMARY);
+    assertThat(demoland.getString("code")).isEqualTo("demoland");
+    assertThat(demoland.getBoolean("default")).isTrue();
+    assertThat(strings(demoland, "hosts")).contains("demoland.localhost", "localhost", "127.0.0.1");
+    assertThat(strings(demoland, "levels"))
+        .containsExactly("OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET");
+    assertThat(demoland.getJsonArray("agencies")).hasSize(2);
+    assertThat(demoland.getJsonArray("services").size()).isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void samplestanHasTheUsStyleScaleOnItsOwnHost() throws Exception {
+    JsonObject samplestan = tenants().get(1).asJsonObject();
+
+    assertThat(samplestan.getString("code")).isEqualTo("samplestan");
+    assertThat(strings(samplestan, "hosts")).containsExactly("samplestan.localhost");
+    assertThat(strings(samplestan, "levels"))
+        .containsExactly("UNCLASSIFIED", "CUI", "CONFIDENTIAL", "SECRET", "TOP SECRET");
+  }
+
+  @Test
+  void everyServiceHasValidUniqueSlugsInEnglishAndFrenchAndEverySchemeIsValid() throws Exception {
+    for (JsonValue value : tenants()) {
+      JsonObject tenant = value.asJsonObject();
+      ClassificationScheme.of(
+          tenant.getString("nation"),
+          strings(tenant, "levels"),
+          new TreeSet<>(strings(tenant, "compartments")),
+          Set.of(tenant.getString("nation")));
+      Set<String> slugs = new HashSet<>();
+      for (JsonValue service : tenant.getJsonArray("services")) {
+        JsonObject texts = service.asJsonObject().getJsonObject("texts");
+        assertThat(texts.keySet()).containsExactlyInAnyOrder("en", "fr");
+        for (String lang : texts.keySet()) {
+          JsonObject text = texts.getJsonObject(lang);
+          String slug = text.getString("slug");
+          assertThat(ServiceTranslation.isSlug(slug)).as(slug).isTrue();
+          assertThat(slugs.add(slug)).as("unique " + slug).isTrue();
+          assertThat(text.getString("title")).isNotBlank();
+          assertThat(text.getString("summary").length())
+              .isLessThanOrEqualTo(ServiceTranslation.MAX_SUMMARY);
+        }
       }
     }
+  }
 
-    assertThat(demo.getJsonArray("agencies")).hasSize(2);
-    assertThat(agencies).hasSize(2);
-    assertThat(slugs.size()).isGreaterThanOrEqualTo(12);
+  private List<JsonValue> tenants() throws Exception {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/catalogue.json");
+        JsonReader reader = Json.createReader(in)) {
+      return reader.readObject().getJsonArray("tenants");
+    }
+  }
+
+  private static List<String> strings(JsonObject object, String key) {
+    return object.getJsonArray(key).getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
   }
 }

@@ -155,6 +155,40 @@ class PortalApiIT {
   }
 
   @Test
+  void samplestanSeesOnlyItsOwnServicesAndNoneOfDemolands() {
+    JsonArray samplestan =
+        Http.json(Http.get(base, "api/v1/services?lang=en", "Host", "samplestan.localhost"))
+            .asJsonArray();
+    JsonArray demoland = Http.json(Http.get(base, "api/v1/services?lang=en")).asJsonArray();
+
+    assertThat(samplestan)
+        .extracting(s -> s.asJsonObject().getString("slug"))
+        .contains("request-a-tax-transcript")
+        .doesNotContain("apply-for-a-passport");
+    assertThat(demoland)
+        .extracting(s -> s.asJsonObject().getString("slug"))
+        .contains("apply-for-a-passport")
+        .doesNotContain("request-a-tax-transcript");
+    assertProblem(
+        Http.get(base, "api/v1/services/apply-for-a-passport", "Host", "samplestan.localhost"),
+        404);
+    assertThat(
+            Http.json(
+                    Http.get(
+                        base, "api/v1/search?lang=en&q=passport", "Host", "samplestan.localhost"))
+                .asJsonObject()
+                .getJsonNumber("total")
+                .longValue())
+        .isZero();
+    assertThat(
+            Http.json(Http.get(base, "api/v1/search?lang=en&q=tax", "Host", "samplestan.localhost"))
+                .asJsonObject()
+                .getJsonNumber("total")
+                .longValue())
+        .isPositive();
+  }
+
+  @Test
   void aGarbledAcceptLanguageFallsBackToEnglish() {
     HttpResponse<String> response =
         Http.get(base, "api/v1/services", "Accept-Language", "en;q=abc,,;;=");

@@ -86,6 +86,18 @@ class CitizenSearchJourneyIT {
   }
 
   @Test
+  void samplestanHasItsOwnPortalOnItsOwnHostName() {
+    // Chromium resolves every *.localhost name to the loopback address
+    driver.get(base.toString().replace("://localhost:", "://samplestan.localhost:"));
+
+    assertThat(driver.findElement(By.cssSelector(".site-name")).getText())
+        .isEqualTo("Government of Samplestan");
+    assertThat(driver.findElements(By.linkText("Request a tax transcript"))).hasSize(1);
+    assertThat(driver.findElements(By.linkText("Apply for a passport"))).isEmpty();
+    browser.assertAccessibleAndErrorFree();
+  }
+
+  @Test
   void aWrongAddressGivesAnAccessibleNotFoundPageInThePortalLayout() {
     driver.get(base + "no/such/page");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
