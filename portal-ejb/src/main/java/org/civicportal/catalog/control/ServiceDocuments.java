@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceTranslation;
+import org.civicportal.indexing.control.IndexSource;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
 import org.civicportal.search.Visibility;
@@ -23,13 +24,19 @@ import org.civicportal.tenant.control.TenantBound;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 @TenantBound
-public class ServiceDocuments {
+public class ServiceDocuments implements IndexSource {
   public static final String TYPE = "service";
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
   /** The documents these services should have in the index now: none for an unpublished one. */
+  @Override
   public List<IndexDocument> current(Collection<Long> serviceIds) {
     List<IndexDocument> documents = new ArrayList<>();
     for (long id : serviceIds) {
@@ -45,7 +52,8 @@ public class ServiceDocuments {
   }
 
   /** Every document the current tenant's published services should have. */
-  public List<IndexDocument> allPublished() {
+  @Override
+  public List<IndexDocument> all() {
     return em
         .createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
         .getResultList()
@@ -55,16 +63,11 @@ public class ServiceDocuments {
         .toList();
   }
 
-  /** Every key a service may have in the index, in any language. */
-  public static List<String> keysOf(String tenant, long serviceId) {
-    return SearchLanguages.supported().stream().map(lang -> key(tenant, serviceId, lang)).toList();
-  }
-
   static IndexDocument document(ServiceTranslation t) {
     long id = t.service().id();
     String tenant = CurrentTenant.code();
     return new IndexDocument(
-        key(tenant, id, t.language()),
+        IndexSource.key(tenant, TYPE, id, t.language()),
         TYPE,
         Long.toString(id),
         t.language(),
@@ -72,9 +75,5 @@ public class ServiceDocuments {
         t.summary(),
         t.body(),
         Visibility.publicIn(tenant));
-  }
-
-  static String key(String tenant, long serviceId, String language) {
-    return tenant + ":" + TYPE + ":" + serviceId + ":" + language;
   }
 }

@@ -4,26 +4,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.catalog.entity.ServiceTranslation;
+import org.civicportal.classification.control.ClearancePolicy;
+import org.civicportal.document.boundary.StaffDocuments;
+import org.civicportal.document.control.DocumentIndexing;
+import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.identity.control.CurrentSubject;
+import org.civicportal.identity.control.Subject;
 import org.civicportal.indexing.control.PortalIndex;
 import org.civicportal.problem.boundary.InvalidInputException;
-import org.civicportal.search.Audience;
 import org.civicportal.search.SearchHit;
 import org.civicportal.search.SearchLanguages;
 import org.civicportal.search.SearchQuery;
 import org.civicportal.search.SearchResult;
-import org.civicportal.tenant.control.CurrentTenant;
 
 /**
- * Full-text search over the portal's published content. Every hit is checked against the database
- * before it is returned, so a service unpublished a moment ago never shows even if the index has
- * not caught up yet.
+ * Full-text search over what the current subject may see: the tenant's published services, and for
+ * employees the staff documents their clearance allows. The index itself filters by the policy's
+ * audience before counting, so totals and rankings never include records above the subject. Every
+ * hit is then read again through its boundary (the database is the authority), so a record
+ * unpublished or relabelled a moment ago never shows even before the index catches up; such stale
+ * hits are also taken off the total.
  */
 @ApplicationScoped
 public class Searches {
@@ -31,6 +40,9 @@ public class Searches {
 
   @Inject PortalIndex portalIndex;
   @Inject PublicServices services;
+  @Inject StaffDocuments documents;
+  @Inject CurrentSubject subjects;
+  @Inject ClearancePolicy policy;
 
   /**
    * Searches one language's content.
@@ -58,51 +70,77 @@ public class Searches {
     if (!portalIndex.isReady()) {
       throw new IndexUnavailableException();
     }
+    Subject subject = subjects.get();
     SearchResult result;
     try {
-      // Citizens and visitors: public content of the current tenant. Staff audiences come from the
-      // classification policy (issue #3).
-      Audience audience = Audience.publicOf(CurrentTenant.code());
-      result = portalIndex.index().search(new SearchQuery(text, List.of(language), size, audience));
+      result =
+          portalIndex
+              .index()
+              .search(new SearchQuery(text, List.of(language), size, policy.audience(subject)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return current(result, language);
   }
 
-  /**
-   * Keeps the hits whose service is still published, in the index's order. The total drops by the
-   * stale hits seen here; others beyond this page are corrected as soon as the outbox reaches the
-   * index.
-   */
   private Results current(SearchResult result, String language) {
-    // Services are the only indexed type so far; each new type adds its own re-check here.
-    List<SearchHit> serviceHits =
-        result.hits().stream().filter(h -> ServiceDocuments.TYPE.equals(h.type())).toList();
-    Map<Long, ServiceTranslation> live =
-        services
-            .publishedIn(serviceHits.stream().map(h -> Long.valueOf(h.id())).toList(), language)
-            .stream()
+    Map<Long, ServiceTranslation> liveServices =
+        services.publishedIn(ids(result, ServiceDocuments.TYPE), language).stream()
             .collect(Collectors.toMap(t -> t.service().id(), Function.identity()));
-    List<Hit> hits =
-        serviceHits.stream()
-            .filter(h -> live.containsKey(Long.valueOf(h.id())))
-            .map(h -> hit(h, live.get(Long.valueOf(h.id()))))
-            .toList();
-    long stale = serviceHits.size() - hits.size();
+    Map<Long, StaffDocument> liveDocuments =
+        documents.visibleAmong(ids(result, DocumentIndexing.TYPE)).stream()
+            .collect(Collectors.toMap(StaffDocument::id, Function.identity()));
+    List<Hit> hits = new ArrayList<>();
+    for (SearchHit hit : result.hits()) {
+      long id = Long.parseLong(hit.id());
+      if (ServiceDocuments.TYPE.equals(hit.type()) && liveServices.containsKey(id)) {
+        ServiceTranslation t = liveServices.get(id);
+        hits.add(
+            new Hit(
+                hit.type(),
+                id,
+                t.slug(),
+                t.language(),
+                t.title(),
+                hit.snippet(),
+                Optional.empty()));
+      } else if (DocumentIndexing.TYPE.equals(hit.type()) && liveDocuments.containsKey(id)) {
+        StaffDocument d = liveDocuments.get(id);
+        hits.add(
+            new Hit(
+                hit.type(),
+                id,
+                null,
+                hit.language(),
+                d.title(),
+                hit.snippet(),
+                Optional.of(d.marking())));
+      }
+    }
+    long stale = result.hits().size() - hits.size();
     return new Results(result.total() - stale, hits);
   }
 
-  private static Hit hit(SearchHit hit, ServiceTranslation t) {
-    return new Hit(hit.type(), t.service().id(), t.slug(), t.language(), t.title(), hit.snippet());
+  private static List<Long> ids(SearchResult result, String type) {
+    return result.hits().stream()
+        .filter(h -> type.equals(h.type()))
+        .map(h -> Long.valueOf(h.id()))
+        .toList();
   }
 
   /** A page of results: the exact number of matches, and the best ones. */
   public record Results(long total, List<Hit> hits) {}
 
   /**
-   * One result; {@code snippet} is HTML-escaped text with {@code <mark>} around the matched words.
+   * One result; {@code snippet} is HTML-escaped text with {@code <mark>} around the matched words;
+   * a service has a {@code slug}, a classified record its {@code classification} marking.
    */
   public record Hit(
-      String type, long id, String slug, String language, String title, String snippet) {}
+      String type,
+      long id,
+      String slug,
+      String language,
+      String title,
+      String snippet,
+      Optional<String> classification) {}
 }

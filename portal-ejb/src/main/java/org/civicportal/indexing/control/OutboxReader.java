@@ -1,6 +1,8 @@
 package org.civicportal.indexing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.tenant.control.CurrentTenant;
@@ -26,32 +27,37 @@ public class OutboxReader {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
-  @Inject ServiceDocuments serviceDocuments;
+  @Inject @Any Instance<IndexSource> sources;
   @Inject OutboxReader self;
 
   /** The next entries in outbox order, with what the index must now hold for them. */
   public Batch next(int max) {
     List<OutboxEntry> entries = self.oldest(max);
     List<Long> ids = new ArrayList<>();
-    Map<String, Set<Long>> servicesByTenant = new TreeMap<>();
+    // tenant -> entity type -> ids
+    Map<String, Map<String, Set<Long>>> changed = new TreeMap<>();
     for (OutboxEntry entry : entries) {
       ids.add(entry.id());
-      if (OutboxEntry.PUBLIC_SERVICE.equals(entry.entityType())) {
-        servicesByTenant
-            .computeIfAbsent(entry.tenant(), t -> new LinkedHashSet<>())
-            .add(entry.entityId());
-      }
+      changed
+          .computeIfAbsent(entry.tenant(), t -> new TreeMap<>())
+          .computeIfAbsent(entry.entityType(), t -> new LinkedHashSet<>())
+          .add(entry.entityId());
     }
     List<IndexDocument> upserts = new ArrayList<>();
     Set<String> deletes = new LinkedHashSet<>();
-    servicesByTenant.forEach(
-        (tenant, services) -> {
-          services.forEach(id -> deletes.addAll(ServiceDocuments.keysOf(tenant, id)));
-          List<IndexDocument> documents =
-              CurrentTenant.as(tenant, () -> serviceDocuments.current(services));
-          upserts.addAll(documents);
-          documents.forEach(d -> deletes.remove(d.key()));
-        });
+    for (IndexSource source : sources) {
+      changed.forEach(
+          (tenant, byType) -> {
+            Set<Long> records = byType.getOrDefault(source.type(), Set.of());
+            if (records.isEmpty()) {
+              return;
+            }
+            records.forEach(id -> deletes.addAll(source.keysOf(tenant, id)));
+            List<IndexDocument> documents = CurrentTenant.as(tenant, () -> source.current(records));
+            upserts.addAll(documents);
+            documents.forEach(d -> deletes.remove(d.key()));
+          });
+    }
     long last = ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
     return new Batch(ids, upserts, deletes, last);
   }
@@ -61,7 +67,9 @@ public class OutboxReader {
     List<Long> ids = self.oldest(Integer.MAX_VALUE).stream().map(OutboxEntry::id).toList();
     List<IndexDocument> all = new ArrayList<>();
     for (String tenant : self.tenants()) {
-      all.addAll(CurrentTenant.as(tenant, serviceDocuments::allPublished));
+      for (IndexSource source : sources) {
+        all.addAll(CurrentTenant.as(tenant, source::all));
+      }
     }
     long last = ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
     return new Batch(ids, all, Set.of(), last);

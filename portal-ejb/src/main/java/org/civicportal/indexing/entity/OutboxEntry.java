@@ -29,6 +29,8 @@ public class OutboxEntry {
   /** The entity types the index knows how to read. */
   public static final String PUBLIC_SERVICE = "service";
 
+  public static final String STAFF_DOCUMENT = "document";
+
   @Id
   @SequenceGenerator(
       name = "index_outbox_seq",

@@ -1,0 +1,160 @@
+package org.civicportal.document.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.ClearancePolicy;
+import org.civicportal.classification.control.Label;
+import org.civicportal.classification.control.Marking;
+import org.civicportal.classification.control.MarkingException;
+import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.identity.control.CurrentSubject;
+import org.civicportal.identity.control.Subject;
+import org.civicportal.identity.entity.Role;
+import org.civicportal.indexing.control.IndexChanged;
+import org.civicportal.indexing.entity.OutboxEntry;
+import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.problem.boundary.NotPermittedException;
+import org.civicportal.tenant.boundary.Tenants;
+import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.control.TenantBound;
+
+/**
+ * Staff documents of the current tenant, as the current subject may see them. Never returns a
+ * document above the subject's clearance: such a document is absent from lists and not found by id,
+ * exactly as if it did not exist. Nobody labels above their own clearance, and an edit never lowers
+ * a label.
+ */
+@ApplicationScoped
+@Transactional
+@TenantBound
+public class StaffDocuments {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject ClearancePolicy policy;
+  @Inject CurrentSubject subjects;
+  @Inject Tenants tenants;
+  @Inject Event<IndexChanged> indexChanged;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** The documents the subject may read, newest first. */
+  public List<StaffDocument> visible() {
+    Subject subject = subjects.get();
+    ClassificationScheme scheme = scheme();
+    return policy
+        .bindVisibleTo(em.createNamedQuery(StaffDocument.VISIBLE, StaffDocument.class), subject)
+        .getResultList()
+        .stream()
+        // the SQL predicate and the policy must agree; reading through both fails closed if not
+        .filter(d -> policy.mayRead(subject, d.label(scheme)))
+        .toList();
+  }
+
+  /** The document, if the subject may read it. */
+  public Optional<StaffDocument> find(long id) {
+    Subject subject = subjects.get();
+    return Optional.ofNullable(em.find(StaffDocument.class, id))
+        .filter(d -> policy.mayRead(subject, d.label(scheme())));
+  }
+
+  /** These documents, those the subject may read, for turning search hits into results. */
+  public List<StaffDocument> visibleAmong(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Subject subject = subjects.get();
+    ClassificationScheme scheme = scheme();
+    return policy
+        .bindVisibleTo(
+            em.createNamedQuery(StaffDocument.VISIBLE_BY_IDS, StaffDocument.class)
+                .setParameter("ids", ids),
+            subject)
+        .getResultList()
+        .stream()
+        .filter(d -> policy.mayRead(subject, d.label(scheme)))
+        .toList();
+  }
+
+  /** The label a marking string stands for in this tenant's scheme. */
+  public Label label(String marking) {
+    try {
+      return Marking.parse(scheme(), marking);
+    } catch (MarkingException e) {
+      throw new InvalidInputException("classification", e.getMessage());
+    }
+  }
+
+  /** Writes a new document; only employees write, and only at or below their clearance. */
+  public StaffDocument create(
+      String agency, String language, String title, String body, String marking) {
+    Subject subject = requireEmployee();
+    Label label = label(marking);
+    requireMayLabel(subject, label);
+    StaffDocument document;
+    try {
+      document =
+          new StaffDocument(agency, language, title, body, label, subject.name(), clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("document", e.getMessage());
+    }
+    em.persist(document);
+    em.flush();
+    changed(document);
+    return document;
+  }
+
+  /** Edits a document the subject may read; the label may stay or rise, never fall. */
+  public Optional<StaffDocument> update(long id, String title, String body, String marking) {
+    Subject subject = requireEmployee();
+    Optional<StaffDocument> found = find(id);
+    if (found.isEmpty()) {
+      return found;
+    }
+    StaffDocument document = found.get();
+    Label label = label(marking);
+    requireMayLabel(subject, label);
+    try {
+      document.raiseTo(label, scheme());
+      document.revise(title, body, clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("classification", e.getMessage());
+    }
+    changed(document);
+    return found;
+  }
+
+  private void changed(StaffDocument document) {
+    em.persist(
+        new OutboxEntry(
+            CurrentTenant.code(), OutboxEntry.STAFF_DOCUMENT, document.id(), clock.instant()));
+    indexChanged.fire(new IndexChanged(OutboxEntry.STAFF_DOCUMENT, document.id()));
+  }
+
+  private Subject requireEmployee() {
+    Subject subject = subjects.get();
+    if (!subject.has(Role.EMPLOYEE)) {
+      throw new NotPermittedException("Only employees write staff documents.");
+    }
+    return subject;
+  }
+
+  private void requireMayLabel(Subject subject, Label label) {
+    if (!policy.mayLabel(subject, label)) {
+      throw new InvalidInputException(
+          "classification", "You cannot label a document above your own clearance.");
+    }
+  }
+
+  private ClassificationScheme scheme() {
+    return tenants.scheme(CurrentTenant.code());
+  }
+}

@@ -1,0 +1,77 @@
+package org.civicportal.document.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.ClearancePolicy;
+import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.indexing.control.IndexSource;
+import org.civicportal.search.IndexDocument;
+import org.civicportal.search.SearchLanguages;
+import org.civicportal.tenant.boundary.Tenants;
+import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.control.TenantBound;
+
+/**
+ * What the search index holds for staff documents: one document each, carrying the document's label
+ * as the policy's {@code Visibility}, so that a search only ever counts what its reader may see.
+ * Reads the current tenant, each call in its own transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+@TenantBound
+public class DocumentIndexing implements IndexSource {
+  public static final String TYPE = "document";
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject ClearancePolicy policy;
+  @Inject Tenants tenants;
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<IndexDocument> current(Collection<Long> ids) {
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    List<IndexDocument> documents = new ArrayList<>();
+    for (long id : ids) {
+      StaffDocument document = em.find(StaffDocument.class, id);
+      if (document != null) {
+        documents.add(document(document, scheme));
+      }
+    }
+    return documents;
+  }
+
+  @Override
+  public List<IndexDocument> all() {
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    return em.createNamedQuery(StaffDocument.ALL, StaffDocument.class).getResultList().stream()
+        .map(d -> document(d, scheme))
+        .toList();
+  }
+
+  private IndexDocument document(StaffDocument d, ClassificationScheme scheme) {
+    String tenant = CurrentTenant.code();
+    String language = SearchLanguages.isSupported(d.language()) ? d.language() : "en";
+    return new IndexDocument(
+        IndexSource.key(tenant, TYPE, d.id(), language),
+        TYPE,
+        Long.toString(d.id()),
+        language,
+        d.title(),
+        "",
+        d.body(),
+        policy.visibility(tenant, d.label(scheme)));
+  }
+}

@@ -1,0 +1,2 @@
+/** Staff documents: the first classified content, each carrying its label. */
+package org.civicportal.document.entity;

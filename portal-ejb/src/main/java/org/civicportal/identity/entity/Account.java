@@ -1,0 +1,202 @@
+package org.civicportal.identity.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.civicportal.tenant.control.TenantBinding;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * Someone who signs in: a citizen, or an employee with roles and a clearance. Five failed sign-ins
+ * in a row lock the account for fifteen minutes, whatever the sign-in path.
+ */
+@Entity
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant", contextProperty = TenantBinding.PROPERTY, length = 40)
+@NamedQuery(
+    name = Account.BY_USERNAME,
+    query = "SELECT a FROM Account a WHERE a.username = :username")
+@NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
+public class Account {
+  public static final String BY_USERNAME = "Account.byUsername";
+  public static final String COUNT = "Account.count";
+  public static final int MAX_FAILED_LOGINS = 5;
+  public static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+  /** Whether the account is a member of the public or on the government's staff. */
+  public enum Kind {
+    CITIZEN,
+    EMPLOYEE
+  }
+
+  @Id
+  @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+  private Long id;
+
+  @Column(nullable = false, length = 80)
+  private String username;
+
+  @Column(length = 254)
+  private String email;
+
+  @Column(name = "email_verified", nullable = false)
+  private boolean emailVerified;
+
+  @Column(name = "password_hash", nullable = false, length = 400)
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Kind kind;
+
+  @Column(name = "clearance_level", nullable = false)
+  private int clearanceLevel;
+
+  @Column(length = 40)
+  private String nationality;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", nullable = false, length = 40)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_compartment", joinColumns = @JoinColumn(name = "account_id"))
+  @Column(name = "compartment", nullable = false, length = 60)
+  private Set<String> compartments = new TreeSet<>();
+
+  @Column(name = "failed_logins", nullable = false)
+  private int failedLogins;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Version private long version;
+
+  protected Account() {}
+
+  private Account(String username, String email, String passwordHash, Kind kind) {
+    if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,79}")) {
+      throw new IllegalArgumentException(
+          "username must be 2-80 lower-case letters, digits, '.', '_' or '-'");
+    }
+    this.username = username;
+    this.email = email;
+    this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    this.kind = kind;
+  }
+
+  public static Account citizen(String username, String email, String passwordHash) {
+    Account account = new Account(username, email, passwordHash, Kind.CITIZEN);
+    account.roles.add(Role.CITIZEN);
+    return account;
+  }
+
+  /**
+   * An employee cleared to {@code level} (a rank in the tenant's scheme) and these compartments.
+   */
+  public static Account employee(
+      String username,
+      String passwordHash,
+      int level,
+      Set<String> compartments,
+      String nationality,
+      Set<Role> roles) {
+    Account account = new Account(username, null, passwordHash, Kind.EMPLOYEE);
+    account.clearanceLevel = level;
+    account.compartments.addAll(compartments);
+    account.nationality = Objects.requireNonNull(nationality, "nationality");
+    account.roles.add(Role.EMPLOYEE);
+    account.roles.addAll(roles);
+    return account;
+  }
+
+  public boolean isLocked(Instant now) {
+    return lockedUntil != null && now.isBefore(lockedUntil);
+  }
+
+  /** Records a failed sign-in; the fifth in a row locks the account. */
+  public void failedLogin(Instant now) {
+    failedLogins++;
+    if (failedLogins >= MAX_FAILED_LOGINS) {
+      lockedUntil = now.plus(LOCKOUT);
+      failedLogins = 0;
+    }
+  }
+
+  public void succeededLogin() {
+    failedLogins = 0;
+    lockedUntil = null;
+  }
+
+  public void verifyEmail() {
+    emailVerified = true;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public boolean emailVerified() {
+    return emailVerified;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Set<Role> roles() {
+    return Collections.unmodifiableSet(roles);
+  }
+
+  public int clearanceLevel() {
+    return clearanceLevel;
+  }
+
+  public SortedSet<String> compartments() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(compartments));
+  }
+
+  public String nationality() {
+    return nationality;
+  }
+
+  public Instant lockedUntil() {
+    return lockedUntil;
+  }
+}

@@ -1,0 +1,2 @@
+/** Accounts: citizens and employees, their roles, clearances and sign-in state. */
+package org.civicportal.identity.entity;
