@@ -1,0 +1,135 @@
+package org.civicportal.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.audit.entity.AuditEntry;
+
+/**
+ * Appends to, pages through and verifies tenants' audit chains, always inside the caller's
+ * transaction: an entry commits or rolls back together with the action it records.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AuditTrail {
+  /** Entries read per query while verifying, so memory stays bounded however long the log. */
+  static final int PAGE_SIZE = 1000;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  Clock clock = Clock.systemUTC();
+  int pageSize = PAGE_SIZE;
+
+  /** Appends an entry, stamped now, to the tenant's chain. */
+  public AuditEntry record(
+      String tenant, String actor, AuditAction action, String subject, String detail) {
+    AuditEntry entry =
+        AuditEntry.append(
+            lockedLast(tenant), tenant, clock.instant(), actor, action, subject, detail);
+    em.persist(entry);
+    return entry;
+  }
+
+  /**
+   * The tenant's newest entry, locked (SELECT ... FOR UPDATE) until this transaction ends, so that
+   * appenders in one tenant take turns and each links to the entry its predecessor wrote; two
+   * appenders reading the same newest entry would fork the chain.
+   *
+   * <p>Locking is a second statement by id because EclipseLink writes FOR UPDATE before LIMIT,
+   * which H2 2.x refuses. A writer that had to wait for the lock may meanwhile have been overtaken:
+   * the holder committed a newer entry, which the writer's first query could not see. So after each
+   * lock we look again, with a new statement that sees what has been committed (READ COMMITTED),
+   * and lock the newer entry if there is one. Should a writer still compute a number that is taken,
+   * the unique (tenant, sequence) constraint fails its transaction rather than let the chain fork.
+   * That is also what happens when two writers race to append a tenant's very first entry, for
+   * which there is no row to lock. (Without the second look, AuditMappingIT's concurrent appends
+   * fail with duplicate keys on H2 and PostgreSQL.)
+   */
+  private AuditEntry lockedLast(String tenant) {
+    AuditEntry last = last(tenant);
+    while (last != null) {
+      em.lock(last, LockModeType.PESSIMISTIC_WRITE);
+      AuditEntry newest = last(tenant);
+      if (newest.sequence() == last.sequence()) {
+        return last;
+      }
+      last = newest;
+    }
+    return null;
+  }
+
+  private AuditEntry last(String tenant) {
+    return em.createNamedQuery(AuditEntry.LAST, AuditEntry.class)
+        .setParameter("tenant", tenant)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Checks the tenant's whole chain, oldest first, {@link #PAGE_SIZE} entries per query, and stops
+   * at the first broken entry.
+   */
+  public Verification verify(String tenant) {
+    ChainVerification chain = new ChainVerification();
+    long after = Long.MIN_VALUE;
+    List<AuditEntry> page;
+    do {
+      page =
+          em.createNamedQuery(AuditEntry.IN_ORDER, AuditEntry.class)
+              .setParameter("tenant", tenant)
+              .setParameter("after", after)
+              .setMaxResults(pageSize)
+              .getResultList();
+      for (AuditEntry entry : page) {
+        if (!chain.accept(entry)) {
+          return chain.result();
+        }
+        after = entry.sequence();
+      }
+      // Entries never change, so the persistence context need not keep them: letting go of each
+      // page is what keeps memory bounded. The query has flushed any entry this transaction added.
+      page.forEach(em::detach);
+    } while (page.size() == pageSize);
+    return chain.result();
+  }
+
+  /** A page of the tenant's entries that match the filter, newest first. */
+  public List<AuditEntry> browse(String tenant, AuditFilter filter, int first, int max) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<AuditEntry> query = cb.createQuery(AuditEntry.class);
+    Root<AuditEntry> entry = query.from(AuditEntry.class);
+    List<Predicate> where = new ArrayList<>();
+    where.add(cb.equal(entry.get("tenant"), tenant));
+    if (filter.action() != null) {
+      where.add(cb.equal(entry.get("action"), filter.action().name()));
+    }
+    if (filter.actor() != null) {
+      where.add(cb.equal(entry.get("actor"), filter.actor()));
+    }
+    if (filter.from() != null) {
+      where.add(cb.greaterThanOrEqualTo(entry.<Instant>get("occurredAt"), filter.from()));
+    }
+    if (filter.until() != null) {
+      where.add(cb.lessThan(entry.<Instant>get("occurredAt"), filter.until()));
+    }
+    query
+        .select(entry)
+        .where(where.toArray(Predicate[]::new))
+        .orderBy(cb.desc(entry.get("sequence")));
+    return em.createQuery(query).setFirstResult(first).setMaxResults(max).getResultList();
+  }
+}

@@ -1,0 +1,16 @@
+package org.civicportal.audit.entity;
+
+/**
+ * What an audit entry records. The constant's name is stored and hashed, so renaming a constant
+ * would break the verification of every entry written under the old name: add constants, never
+ * rename them.
+ */
+public enum AuditAction {
+  LOGIN,
+  LOGIN_FAILED,
+  DOCUMENT_READ,
+  LABEL_CHANGED,
+  ROLE_CHANGED,
+  CLEARANCE_CHANGED,
+  ADMIN_ACTION
+}
