@@ -8,7 +8,11 @@ import org.civicportal.audit.control.AuditFilter;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.control.Verification;
 import org.civicportal.audit.entity.AuditEntry;
+import org.civicportal.identity.control.CurrentSubject;
+import org.civicportal.identity.control.Subject;
+import org.civicportal.identity.entity.Role;
 import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.problem.boundary.NotPermittedException;
 
 /**
  * A tenant's audit log as auditors see it: browsing and filtering its entries, and verifying its
@@ -24,6 +28,7 @@ public class AuditLog {
   public static final int MAX_PAGE_SIZE = 200;
 
   @Inject AuditTrail trail;
+  @Inject CurrentSubject subjects;
 
   /**
    * One page of the tenant's entries matching the filter, newest first.
@@ -46,18 +51,28 @@ public class AuditLog {
         && !criteria.from().isBefore(criteria.until())) {
       throw new InvalidInputException("until", "The end of the period must follow its start");
     }
+    requireAuditor(tenant);
     return trail.browse(tenant, criteria, (int) first, size);
   }
 
   /** Checks the tenant's whole chain; see {@link Verification} for what the result says. */
   public Verification verify(String tenant) {
     requireTenant(tenant);
+    requireAuditor(tenant);
     return trail.verify(tenant);
   }
 
-  private static void requireTenant(String tenant) {
+  private void requireTenant(String tenant) {
     if (tenant == null || tenant.isBlank()) {
       throw new InvalidInputException("tenant", "A tenant is required");
+    }
+  }
+
+  /** Only the tenant's own auditors read its log; checked after the input, before any read. */
+  private void requireAuditor(String tenant) {
+    Subject subject = subjects.get();
+    if (!subject.has(Role.AUDITOR) || !subject.tenant().equals(tenant)) {
+      throw new NotPermittedException("Only the tenant's auditors read its audit log.");
     }
   }
 }

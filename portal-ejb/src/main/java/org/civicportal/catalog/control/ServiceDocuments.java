@@ -22,8 +22,6 @@ import org.civicportal.tenant.control.TenantBound;
  * transaction, bound to the current tenant.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
-@TenantBound
 public class ServiceDocuments implements IndexSource {
   public static final String TYPE = "service";
 
@@ -37,6 +35,8 @@ public class ServiceDocuments implements IndexSource {
 
   /** The documents these services should have in the index now: none for an unpublished one. */
   @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TenantBound
   public List<IndexDocument> current(Collection<Long> serviceIds) {
     List<IndexDocument> documents = new ArrayList<>();
     for (long id : serviceIds) {
@@ -53,6 +53,8 @@ public class ServiceDocuments implements IndexSource {
 
   /** Every document the current tenant's published services should have. */
   @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TenantBound
   public List<IndexDocument> all() {
     return em
         .createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)

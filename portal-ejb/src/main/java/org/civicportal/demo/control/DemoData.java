@@ -17,15 +17,25 @@ import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.boundary.PublicServices.ServiceText;
+import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.Marking;
+import org.civicportal.document.control.DocumentWriter;
+import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.identity.boundary.Accounts;
+import org.civicportal.identity.entity.Account;
+import org.civicportal.identity.entity.Role;
 import org.civicportal.persistence.control.PortalSettings;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
@@ -48,6 +58,8 @@ public class DemoData {
 
   @Inject Tenants tenants;
   @Inject PublicServices services;
+  @Inject Accounts accounts;
+  @Inject DocumentWriter writer;
   @Resource UserTransaction transaction;
 
   @PostConstruct
@@ -55,20 +67,34 @@ public class DemoData {
     if (!PortalSettings.current().demo() || tenants.hasAny()) {
       return;
     }
-    for (JsonValue value : read("demo/catalogue.json").getJsonArray("tenants")) {
-      JsonObject tenant = value.asJsonObject();
-      try {
-        transaction.begin();
-        seed(tenant);
-        transaction.commit();
-      } catch (Exception e) {
-        throw new IllegalStateException(
-            "Seeding demo tenant " + tenant.getString("code") + " failed", e);
-      }
+    List<JsonObject> all =
+        read("demo/catalogue.json").getJsonArray("tenants").getValuesAs(JsonObject.class);
+    // all tenants first: a label may be releasable to another tenant's nation
+    inTransaction("tenants", () -> all.forEach(this::createTenant));
+    for (JsonObject tenant : all) {
+      String code = tenant.getString("code");
+      inTransaction(
+          code,
+          () -> {
+            try (CurrentTenant.Scope scope = CurrentTenant.enter(code)) {
+              seedContent(tenant);
+            }
+          });
+      LOG.info(() -> "Demo mode: seeded " + code);
     }
   }
 
-  private void seed(JsonObject json) {
+  private void inTransaction(String what, Runnable work) {
+    try {
+      transaction.begin();
+      work.run();
+      transaction.commit();
+    } catch (Exception e) {
+      throw new IllegalStateException("Seeding demo data (" + what + ") failed", e);
+    }
+  }
+
+  private void createTenant(JsonObject json) {
     String code = json.getString("code");
     Tenant tenant =
         new Tenant(
@@ -83,7 +109,10 @@ public class DemoData {
       tenant.makeDefault();
     }
     tenants.create(tenant);
-    try (CurrentTenant.Scope scope = CurrentTenant.enter(code)) {
+  }
+
+  private void seedContent(JsonObject json) {
+    {
       for (JsonValue value : json.getJsonArray("agencies")) {
         JsonObject agency = value.asJsonObject();
         services.createAgency(agency.getString("code"), names(agency.getJsonObject("names")));
@@ -107,7 +136,46 @@ public class DemoData {
         services.publish(service.getString("agency"), service.getString("code"), texts);
       }
     }
-    LOG.info(() -> "Demo mode: seeded " + code);
+    seedAccounts(json.getJsonObject("accounts"));
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    for (JsonObject document : json.getJsonArray("documents").getValuesAs(JsonObject.class)) {
+      writer.insert(
+          new StaffDocument(
+              document.getString("agency"),
+              document.getString("language"),
+              document.getString("title"),
+              document.getString("body"),
+              Marking.parse(scheme, document.getString("marking")),
+              document.getString("author"),
+              Instant.now()),
+          Instant.now());
+    }
+  }
+
+  /** The demo accounts; they all share one password, so it is hashed once. */
+  private void seedAccounts(JsonObject json) {
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    String hash = accounts.hash(json.getString("password").toCharArray());
+    for (String citizen : strings(json, "citizens")) {
+      Account account = Account.citizen(citizen, citizen + "@example.org", hash);
+      account.verifyEmail();
+      accounts.create(account);
+    }
+    for (JsonObject e : json.getJsonArray("employees").getValuesAs(JsonObject.class)) {
+      int level = e.isNull("level") ? 0 : scheme.level(e.getString("level"));
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      for (String role : strings(e, "roles")) {
+        roles.add(Role.valueOf(role.toUpperCase(Locale.ROOT).replace('-', '_')));
+      }
+      accounts.create(
+          Account.employee(
+              e.getString("username"),
+              hash,
+              level,
+              new TreeSet<>(strings(e, "compartments")),
+              scheme.nation(),
+              roles));
+    }
   }
 
   private static JsonObject read(String resource) {

@@ -1,25 +1,26 @@
 package org.civicportal.document.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.civicportal.audit.control.AuditTrail;
+import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.MarkingException;
+import org.civicportal.document.control.DocumentWriter;
 import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
-import org.civicportal.indexing.control.IndexChanged;
-import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.tenant.boundary.Tenants;
@@ -42,7 +43,8 @@ public class StaffDocuments {
   @Inject ClearancePolicy policy;
   @Inject CurrentSubject subjects;
   @Inject Tenants tenants;
-  @Inject Event<IndexChanged> indexChanged;
+  @Inject DocumentWriter writer;
+  @Inject AuditTrail audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -59,8 +61,23 @@ public class StaffDocuments {
         .toList();
   }
 
-  /** The document, if the subject may read it. */
-  public Optional<StaffDocument> find(long id) {
+  /** The document, if the subject may read it; reading one above the lowest level is audited. */
+  public Optional<StaffDocument> read(long id) {
+    Optional<StaffDocument> found = find(id);
+    found
+        .filter(d -> d.label(scheme()).level() > 0)
+        .ifPresent(
+            d ->
+                audit.record(
+                    CurrentTenant.code(),
+                    subjects.get().name(),
+                    AuditAction.DOCUMENT_READ,
+                    "document:" + d.id(),
+                    d.marking()));
+    return found;
+  }
+
+  private Optional<StaffDocument> find(long id) {
     Subject subject = subjects.get();
     return Optional.ofNullable(em.find(StaffDocument.class, id))
         .filter(d -> policy.mayRead(subject, d.label(scheme())));
@@ -82,6 +99,19 @@ public class StaffDocuments {
         .stream()
         .filter(d -> policy.mayRead(subject, d.label(scheme)))
         .toList();
+  }
+
+  /**
+   * The highest label among these markings (their join), in banner syntax; the tenant's lowest
+   * level when there are none. What a page or response showing them must be marked with.
+   */
+  public String highest(Collection<String> markings) {
+    ClassificationScheme scheme = scheme();
+    Label highest = scheme.lowest();
+    for (String marking : markings) {
+      highest = highest.join(Marking.parse(scheme, marking));
+    }
+    return Marking.format(highest);
   }
 
   /** The label a marking string stands for in this tenant's scheme. */
@@ -106,10 +136,7 @@ public class StaffDocuments {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("document", e.getMessage());
     }
-    em.persist(document);
-    em.flush();
-    changed(document);
-    return document;
+    return writer.insert(document, clock.instant());
   }
 
   /** Edits a document the subject may read; the label may stay or rise, never fall. */
@@ -122,21 +149,23 @@ public class StaffDocuments {
     StaffDocument document = found.get();
     Label label = label(marking);
     requireMayLabel(subject, label);
+    String before = document.marking();
     try {
       document.raiseTo(label, scheme());
       document.revise(title, body, clock.instant());
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("classification", e.getMessage());
     }
-    changed(document);
+    if (!before.equals(document.marking())) {
+      audit.record(
+          CurrentTenant.code(),
+          subject.name(),
+          AuditAction.LABEL_CHANGED,
+          "document:" + id,
+          before + " -> " + document.marking());
+    }
+    writer.changed(document, clock.instant());
     return found;
-  }
-
-  private void changed(StaffDocument document) {
-    em.persist(
-        new OutboxEntry(
-            CurrentTenant.code(), OutboxEntry.STAFF_DOCUMENT, document.id(), clock.instant()));
-    indexChanged.fire(new IndexChanged(OutboxEntry.STAFF_DOCUMENT, document.id()));
   }
 
   private Subject requireEmployee() {

@@ -24,8 +24,6 @@ import org.civicportal.tenant.control.TenantBound;
  * Reads the current tenant, each call in its own transaction.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
-@TenantBound
 public class DocumentIndexing implements IndexSource {
   public static final String TYPE = "document";
 
@@ -41,6 +39,8 @@ public class DocumentIndexing implements IndexSource {
   }
 
   @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TenantBound
   public List<IndexDocument> current(Collection<Long> ids) {
     ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
     List<IndexDocument> documents = new ArrayList<>();
@@ -54,6 +54,8 @@ public class DocumentIndexing implements IndexSource {
   }
 
   @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @TenantBound
   public List<IndexDocument> all() {
     ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
     return em.createNamedQuery(StaffDocument.ALL, StaffDocument.class).getResultList().stream()

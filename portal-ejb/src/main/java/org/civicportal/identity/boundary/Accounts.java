@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.civicportal.audit.control.AuditTrail;
+import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.identity.entity.Account;
+import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
 /**
@@ -25,6 +28,7 @@ public class Accounts {
   EntityManager em;
 
   @Inject Pbkdf2PasswordHash passwords;
+  @Inject AuditTrail audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -48,19 +52,41 @@ public class Accounts {
     Instant now = clock.instant();
     if (found.isEmpty()) {
       // Spend the same time as a real check, so response times do not tell which usernames exist.
-      passwords.verify(password, DUMMY_HASH);
+      verify(password, DUMMY_HASH);
+      audit.record(tenant(), username, AuditAction.LOGIN_FAILED, "account:" + username, "unknown");
       return SignIn.FAILED;
     }
     Account account = found.get();
     if (account.isLocked(now)) {
+      audit.record(tenant(), username, AuditAction.LOGIN_FAILED, "account:" + username, "locked");
       return SignIn.LOCKED;
     }
-    if (passwords.verify(password, account.passwordHash())) {
+    if (verify(password, account.passwordHash())) {
       account.succeededLogin();
+      audit.record(tenant(), username, AuditAction.LOGIN, "account:" + username, "");
       return SignIn.SUCCEEDED;
     }
     account.failedLogin(now);
-    return account.isLocked(now) ? SignIn.LOCKED : SignIn.FAILED;
+    boolean locked = account.isLocked(now);
+    audit.record(
+        tenant(),
+        username,
+        AuditAction.LOGIN_FAILED,
+        "account:" + username,
+        locked ? "wrong password; account locked" : "wrong password");
+    return locked ? SignIn.LOCKED : SignIn.FAILED;
+  }
+
+  private boolean verify(char[] password, String hash) {
+    try {
+      return passwords.verify(password, hash);
+    } catch (RuntimeException malformed) {
+      return false;
+    }
+  }
+
+  private static String tenant() {
+    return CurrentTenant.code();
   }
 
   /** A PBKDF2 hash of the password, for a new account. */

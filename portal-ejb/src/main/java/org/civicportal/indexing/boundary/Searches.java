@@ -118,7 +118,9 @@ public class Searches {
       }
     }
     long stale = result.hits().size() - hits.size();
-    return new Results(result.total() - stale, hits);
+    String highest =
+        documents.highest(hits.stream().flatMap(h -> h.classification().stream()).toList());
+    return new Results(result.total() - stale, hits, highest);
   }
 
   private static List<Long> ids(SearchResult result, String type) {
@@ -128,8 +130,11 @@ public class Searches {
         .toList();
   }
 
-  /** A page of results: the exact number of matches, and the best ones. */
-  public record Results(long total, List<Hit> hits) {}
+  /**
+   * A page of results: the exact number of matches, the best ones, and the highest label among them
+   * (the marking the page showing them carries).
+   */
+  public record Results(long total, List<Hit> hits, String classification) {}
 
   /**
    * One result; {@code snippet} is HTML-escaped text with {@code <mark>} around the matched words;

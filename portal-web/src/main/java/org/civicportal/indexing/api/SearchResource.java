@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.civicportal.indexing.boundary.Searches;
 import org.civicportal.language.api.ContentLanguages;
 import org.civicportal.problem.boundary.InvalidInputException;
@@ -26,7 +27,7 @@ public class SearchResource {
 
   @GET
   @Operation(summary = "Search published services in one language")
-  public SearchResults search(
+  public Response search(
       @Parameter(description = "Words, \"a phrase\", -excluded, prefix*, a OR b") @QueryParam("q")
           String q,
       @Parameter(description = "en or fr; defaults to Accept-Language") @QueryParam("lang")
@@ -35,7 +36,9 @@ public class SearchResource {
       @Context HttpHeaders headers) {
     Searches.Results results =
         searches.search(q, ContentLanguages.requested(lang, headers), parseSize(size));
-    return SearchResults.of(results);
+    return Response.ok(SearchResults.of(results))
+        .header("Classification", results.classification())
+        .build();
   }
 
   private static int parseSize(String size) {

@@ -10,11 +10,29 @@ public record SearchResults(long total, List<Hit> hits) {
     return new SearchResults(
         results.total(),
         results.hits().stream()
-            .map(h -> new Hit(h.type(), h.id(), h.title(), h.snippet(), h.slug(), h.language()))
+            .map(
+                h ->
+                    new Hit(
+                        h.type(),
+                        h.id(),
+                        h.title(),
+                        h.snippet(),
+                        h.slug(),
+                        h.language(),
+                        h.classification().orElse(null)))
             .toList());
   }
 
-  /** One match; {@code slug} is the address of a service ({@code /api/v1/services/{slug}}). */
+  /**
+   * One match; {@code slug} is the address of a service ({@code /api/v1/services/{slug}}), {@code
+   * classification} the marking of a classified record (absent for public content).
+   */
   public record Hit(
-      String type, long id, String title, String snippet, String slug, String language) {}
+      String type,
+      long id,
+      String title,
+      String snippet,
+      String slug,
+      String language,
+      String classification) {}
 }

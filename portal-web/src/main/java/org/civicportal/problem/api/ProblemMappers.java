@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.civicportal.indexing.boundary.IndexUnavailableException;
 import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.problem.boundary.NotPermittedException;
 
 /**
  * The one place where failures become HTTP answers: every exception that leaves a resource is
@@ -64,11 +65,22 @@ public final class ProblemMappers {
           .getHeaders()
           .forEach(
               (name, values) -> {
-                if ("Allow".equalsIgnoreCase(name)) {
+                if ("Allow".equalsIgnoreCase(name) || "WWW-Authenticate".equalsIgnoreCase(name)) {
                   values.forEach(v -> builder.header(name, v));
                 }
               });
       return builder.type(Problem.MEDIA_TYPE).entity(problem(uri, status, detail, null)).build();
+    }
+  }
+
+  /** The caller may not do this at all, whatever record it concerns: 403. */
+  @Provider
+  public static class NotPermitted implements ExceptionMapper<NotPermittedException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(NotPermittedException e) {
+      return problem(uri, Response.Status.FORBIDDEN, e.getMessage(), null).toResponse();
     }
   }
 

@@ -20,7 +20,7 @@ import org.civicportal.tenant.control.CurrentTenant;
  */
 @WebFilter(
     urlPatterns = "/*",
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class TenantFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
@@ -31,7 +31,7 @@ public class TenantFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (CurrentTenant.isSet()) {
-      // an error dispatch inside a request that already has its tenant
+      // a forward or error dispatch inside a request that already has its tenant
       chain.doFilter(request, response);
       return;
     }

@@ -1,0 +1,2 @@
+/** The audit log API for auditors. */
+package org.civicportal.audit.api;

@@ -1,0 +1,2 @@
+/** The staff documents API. */
+package org.civicportal.document.api;

@@ -1,0 +1,217 @@
+package org.civicportal.document.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.civicportal.web.Deployments;
+import org.civicportal.web.Http;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * No read up, over HTTP as a script would do it: a document above the caller's clearance cannot be
+ * found, opened, counted or searched; labels are never set above the writer or lowered by an edit;
+ * accounts lock after five failures; the audit chain verifies for auditors only.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ClassifiedDocumentsIT {
+  private static final String PASSWORD = "Demo!2026";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void analystCannotFindOpenCountOrSearchATopSecretDocumentDirectorJustCreated() throws Exception {
+    String word = "zephyr" + System.nanoTime();
+    HttpResponse<String> created =
+        Http.send(
+            base,
+            "api/v1/documents",
+            "POST",
+            "{\"title\":\"Operation plan\",\"body\":\"The "
+                + word
+                + " convoy leaves at dawn.\","
+                + "\"agency\":\"transport\",\"classification\":\"top secret//alpha\"}",
+            auth("director1"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Classification")).hasValue("TOP SECRET//ALPHA");
+    long id = Http.json(created).asJsonObject().getJsonNumber("id").longValue();
+    String path = "api/v1/documents/" + id;
+
+    HttpResponse<String> directorReads = Http.get(base, path, auth("director1"));
+    HttpResponse<String> analystReads = Http.get(base, path, auth("analyst1"));
+    HttpResponse<String> citizenReads = Http.get(base, path, auth("citizen1"));
+    HttpResponse<String> analystList = Http.get(base, "api/v1/documents", auth("analyst1"));
+    boolean indexed = eventually(() -> total(word, "director1") == 1);
+
+    assertThat(directorReads.statusCode()).isEqualTo(200);
+    assertThat(directorReads.headers().firstValue("Classification")).hasValue("TOP SECRET//ALPHA");
+    assertThat(analystReads.statusCode()).isEqualTo(404);
+    assertThat(analystReads.body()).doesNotContain(word).doesNotContain("TOP SECRET");
+    assertThat(citizenReads.statusCode()).isEqualTo(404);
+    assertThat(ids(Http.json(analystList).asJsonArray())).isNotEmpty().doesNotContain(id);
+    assertThat(analystList.headers().firstValue("Classification").orElseThrow())
+        .doesNotContain("TOP SECRET");
+    assertThat(indexed).isTrue();
+    assertThat(total(word, "analyst1")).isZero();
+    assertThat(total(word, "officer1")).isZero();
+    assertThat(total(word, null)).isZero();
+    assertThat(
+            Http.get(
+                    base, path, "Host", "samplestan.localhost", "Authorization", basic("director1"))
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void analystSeesSecretAlphaButNotBravoAndTheListMarksItsHighestLabel() {
+    HttpResponse<String> list = Http.get(base, "api/v1/documents", auth("analyst1"));
+
+    JsonArray documents = Http.json(list).asJsonArray();
+    assertThat(documents)
+        .extracting(d -> d.asJsonObject().getString("classification"))
+        .contains("OFFICIAL", "SECRET", "SECRET//ALPHA")
+        .doesNotContain("SECRET//BRAVO", "TOP SECRET", "TOP SECRET//ALPHA/BRAVO");
+    assertThat(list.headers().firstValue("Classification").orElseThrow())
+        .startsWith("SECRET//ALPHA");
+  }
+
+  @Test
+  void nobodyLabelsAboveTheirClearanceMalformedMarkingsAreNamedAndEditsNeverLower()
+      throws Exception {
+    HttpResponse<String> tooHigh =
+        Http.send(base, "api/v1/documents", "POST", draft("TOP SECRET"), auth("analyst1"));
+    HttpResponse<String> unknown =
+        Http.send(base, "api/v1/documents", "POST", draft("SECRET//GAMMA"), auth("director1"));
+    HttpResponse<String> secret =
+        Http.send(base, "api/v1/documents", "POST", draft("SECRET"), auth("director1"));
+    long id = Http.json(secret).asJsonObject().getJsonNumber("id").longValue();
+    HttpResponse<String> lowered =
+        Http.send(base, "api/v1/documents/" + id, "PUT", draft("OFFICIAL"), auth("director1"));
+    HttpResponse<String> raised =
+        Http.send(base, "api/v1/documents/" + id, "PUT", draft("TOP SECRET"), auth("director1"));
+
+    assertThat(tooHigh.statusCode()).isEqualTo(400);
+    assertThat(Http.json(tooHigh).asJsonObject().getString("parameter"))
+        .isEqualTo("classification");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(Http.json(unknown).asJsonObject().getString("detail")).contains("GAMMA");
+    assertThat(lowered.statusCode()).isEqualTo(400);
+    assertThat(raised.statusCode()).isEqualTo(200);
+    assertThat(raised.headers().firstValue("Classification")).hasValue("TOP SECRET");
+  }
+
+  @Test
+  void withoutCredentialsTheApiAsksForThemAndWrongOnesAreRefused() {
+    HttpResponse<String> anonymous = Http.get(base, "api/v1/documents");
+    HttpResponse<String> wrong =
+        Http.get(base, "api/v1/documents", "Authorization", basic("officer1", "not-the-password"));
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void fiveFailedSignInsLockTheAccountEvenForTheRightPassword() {
+    String host = "samplestan.localhost";
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              Http.get(
+                      base,
+                      "api/v1/documents",
+                      "Host",
+                      host,
+                      "Authorization",
+                      basic("caseworker1", "wrong" + i))
+                  .statusCode())
+          .isEqualTo(401);
+    }
+
+    HttpResponse<String> right =
+        Http.get(
+            base,
+            "api/v1/documents",
+            "Host",
+            host,
+            "Authorization",
+            basic("caseworker1", PASSWORD));
+
+    assertThat(right.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void auditorsVerifyTheChainOthersMayNot() {
+    Http.get(base, "api/v1/documents", auth("officer1"));
+
+    HttpResponse<String> auditor = Http.get(base, "api/v1/audit/verification", auth("auditor1"));
+    HttpResponse<String> entries =
+        Http.get(base, "api/v1/audit?action=LOGIN&size=5", auth("auditor1"));
+    HttpResponse<String> analyst = Http.get(base, "api/v1/audit/verification", auth("analyst1"));
+
+    assertThat(auditor.statusCode()).isEqualTo(200);
+    JsonObject verification = Http.json(auditor).asJsonObject();
+    assertThat(verification.getBoolean("valid")).as(auditor.body()).isTrue();
+    assertThat(verification.getJsonNumber("checkedEntries").longValue()).isPositive();
+    assertThat(Http.json(entries).asJsonArray()).isNotEmpty();
+    assertThat(analyst.statusCode()).isEqualTo(403);
+  }
+
+  private long total(String word, String user) {
+    HttpResponse<String> response =
+        user == null
+            ? Http.get(base, "api/v1/search?lang=en&q=" + word)
+            : Http.get(base, "api/v1/search?lang=en&q=" + word, auth(user));
+    return Http.json(response).asJsonObject().getJsonNumber("total").longValue();
+  }
+
+  private static String draft(String classification) {
+    return "{\"title\":\"Note\",\"body\":\"A note.\",\"agency\":\"transport\",\"classification\":\""
+        + classification
+        + "\"}";
+  }
+
+  private static String[] auth(String user) {
+    return new String[] {"Authorization", basic(user)};
+  }
+
+  private static String basic(String user) {
+    return basic(user, PASSWORD);
+  }
+
+  private static String basic(String user, String password) {
+    return Http.basic(user, password);
+  }
+
+  private static java.util.List<Long> ids(JsonArray documents) {
+    return documents.stream().map(d -> d.asJsonObject().getJsonNumber("id").longValue()).toList();
+  }
+
+  private static boolean eventually(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return condition.getAsBoolean();
+  }
+}
