@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.Label;
+import org.civicportal.classification.control.Marking;
 import org.junit.jupiter.api.Test;
 
 class DemoCatalogueTest {
@@ -64,6 +66,34 @@ class DemoCatalogueTest {
               .isLessThanOrEqualTo(ServiceTranslation.MAX_SUMMARY);
         }
       }
+    }
+  }
+
+  @Test
+  void everyDemoDocumentHasAValidMarkingAndEveryLevelOfItsScaleIsUsed() throws Exception {
+    Set<String> nations = new TreeSet<>();
+    tenants().forEach(t -> nations.add(t.asJsonObject().getString("nation")));
+    for (JsonValue value : tenants()) {
+      JsonObject tenant = value.asJsonObject();
+      ClassificationScheme scheme =
+          ClassificationScheme.of(
+              tenant.getString("nation"),
+              strings(tenant, "levels"),
+              new TreeSet<>(strings(tenant, "compartments")),
+              nations);
+      Set<Integer> levels = new TreeSet<>();
+      Set<String> compartments = new TreeSet<>();
+      for (JsonValue document : tenant.getJsonArray("documents")) {
+        Label label = Marking.parse(scheme, document.asJsonObject().getString("marking"));
+        levels.add(label.level());
+        compartments.addAll(label.compartments());
+      }
+
+      assertThat(levels).hasSize(strings(tenant, "levels").size());
+      assertThat(compartments).containsExactlyInAnyOrderElementsOf(strings(tenant, "compartments"));
+      assertThat(tenant.getJsonObject("accounts").getJsonArray("employees"))
+          .extracting(e -> e.asJsonObject().getString("username"))
+          .contains("officer1", "analyst1", "director1", "auditor1", "admin1");
     }
   }
 

@@ -56,10 +56,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
       account = outcome == SignIn.SUCCEEDED ? accounts.byUsername(username) : Optional.empty();
     }
     if (account.isEmpty()) {
-      if (isBasic(request)) {
-        response.setHeader(
-            "WWW-Authenticate", "Basic realm=\"" + tenant.get() + "\", charset=\"UTF-8\"");
+      if (!isBasic(request)) {
+        // the sign-in page says what went wrong; the page itself is not unauthorised
+        return AuthenticationStatus.SEND_FAILURE;
       }
+      response.setHeader(
+          "WWW-Authenticate", "Basic realm=\"" + tenant.get() + "\", charset=\"UTF-8\"");
       return context.responseUnauthorized();
     }
     if (request.getSession(false) != null) {

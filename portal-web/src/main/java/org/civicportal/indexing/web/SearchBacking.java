@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import org.civicportal.classification.web.BannerBacking;
+import org.civicportal.document.boundary.StaffDocuments;
 import org.civicportal.indexing.boundary.IndexUnavailableException;
 import org.civicportal.indexing.boundary.Searches;
 import org.civicportal.language.web.LanguageBacking;
@@ -21,6 +23,8 @@ public class SearchBacking {
 
   @Inject Searches searches;
   @Inject LanguageBacking language;
+  @Inject BannerBacking banner;
+  @Inject StaffDocuments documents;
 
   private String q;
   private Searches.Results results;
@@ -39,6 +43,9 @@ public class SearchBacking {
     }
     try {
       results = searches.search(q, language.getCode(), PAGE_SIZE);
+      if (results.hits().stream().anyMatch(h -> h.classification().isPresent())) {
+        banner.show(results.classification(), documents.label(results.classification()).level());
+      }
     } catch (IndexUnavailableException e) {
       problem = messages.getString("search.error.unavailable");
     }

@@ -55,7 +55,7 @@ class CitizenSearchJourneyIT {
         .hasSizeGreaterThanOrEqualTo(6);
     browser.assertAccessibleAndErrorFree();
 
-    driver.findElement(By.cssSelector(".language-switcher a[hreflang='fr']")).click();
+    browser.clickAndLoad(By.cssSelector(".language-switcher a[hreflang='fr']"));
     assertThat(lang()).isEqualTo("fr");
     assertThat(driver.findElement(By.tagName("h1")).getText())
         .isEqualTo("Trouver un service public");
@@ -63,14 +63,14 @@ class CitizenSearchJourneyIT {
 
     WebElement box = driver.findElement(By.id("q"));
     box.sendKeys("passeport");
-    driver.findElement(By.id("search-button")).click();
+    browser.clickAndLoad(By.id("search-button"));
     assertThat(lang()).isEqualTo("fr");
     assertThat(driver.findElement(By.id("result-count")).getText()).contains("passeport");
     assertThat(driver.findElements(By.cssSelector("#results .snippet mark"))).isNotEmpty();
     assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("passeport");
     browser.assertAccessibleAndErrorFree();
 
-    driver.findElement(By.linkText("Demander un passeport")).click();
+    browser.clickAndLoad(By.linkText("Demander un passeport"));
     assertThat(driver.getCurrentUrl()).endsWith("/services/demander-un-passeport");
     assertThat(lang()).isEqualTo("fr");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Demander un passeport");
@@ -78,7 +78,7 @@ class CitizenSearchJourneyIT {
         .contains("justificatif de domicile");
     browser.assertAccessibleAndErrorFree();
 
-    driver.findElement(By.cssSelector(".language-switcher a[hreflang='en']")).click();
+    browser.clickAndLoad(By.cssSelector(".language-switcher a[hreflang='en']"));
     assertThat(driver.getCurrentUrl()).contains("/services/apply-for-a-passport");
     assertThat(lang()).isEqualTo("en");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Apply for a passport");

@@ -1,0 +1,2 @@
+/** Classification banners on pages. */
+package org.civicportal.classification.web;

@@ -1,0 +1,2 @@
+/** Intranet pages for staff documents. */
+package org.civicportal.document.web;

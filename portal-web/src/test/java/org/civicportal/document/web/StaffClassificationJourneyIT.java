@@ -1,0 +1,102 @@
+package org.civicportal.document.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import org.civicportal.web.Browser;
+import org.civicportal.web.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Staff in a real browser: director1 writes a TOP SECRET document through the form; analyst1 signs
+ * in, sees the banner of the highest label on the page, top and bottom, and cannot open, list or
+ * find that document. Every page is scanned with axe-core.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StaffClassificationJourneyIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+  private Browser browser;
+  private WebDriver driver;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser("en-GB");
+    driver = browser.driver();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void analystSeesBannersAndNeverTheDirectorsTopSecretDocument() {
+    String word = "quillfeather" + System.nanoTime();
+    signIn("director1");
+    driver.get(base + "staff/new-document");
+    assertThat(banner("top")).isEqualTo("OFFICIAL");
+    browser.assertAccessibleAndErrorFree();
+    driver.findElement(By.id("documentForm:title")).sendKeys("Harbour operation " + word);
+    driver.findElement(By.id("documentForm:agency")).sendKeys("transport");
+    driver.findElement(By.id("documentForm:classification")).sendKeys("TOP SECRET//BRAVO");
+    driver
+        .findElement(By.id("documentForm:body"))
+        .sendKeys("The " + word + " team lands at midnight.");
+    browser.clickAndLoad(By.id("documentForm:save"));
+    assertThat(banner("top")).isEqualTo("TOP SECRET//BRAVO");
+    assertThat(banner("bottom")).isEqualTo("TOP SECRET//BRAVO");
+    String secretAddress = driver.getCurrentUrl();
+    browser.assertAccessibleAndErrorFree();
+    browser.clickAndLoad(By.id("signOut"));
+
+    signIn("analyst1");
+    assertThat(driver.getCurrentUrl()).endsWith("/staff/documents");
+    assertThat(banner("top")).startsWith("SECRET//ALPHA").isEqualTo(banner("bottom"));
+    assertThat(driver.findElement(By.id("documents")).getText())
+        .contains("(SECRET//ALPHA)")
+        .doesNotContain("TOP SECRET")
+        .doesNotContain(word);
+    browser.assertAccessibleAndErrorFree();
+
+    driver.get(secretAddress);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    assertThat(driver.getPageSource()).doesNotContain(word);
+    browser.assertAccessibleAndErrorFree();
+
+    driver.get(base + "search?lang=en&q=" + word);
+    assertThat(driver.findElement(By.id("result-count")).getText()).startsWith("No results");
+    browser.assertAccessibleAndErrorFree();
+  }
+
+  private void signIn(String username) {
+    driver.get(base + "login?next=/staff/documents");
+    driver.findElement(By.id("loginForm:username")).sendKeys(username);
+    driver.findElement(By.id("loginForm:password")).sendKeys("Demo!2026");
+    browser.clickAndLoad(By.id("loginForm:signIn"));
+  }
+
+  private String banner(String position) {
+    return driver
+        .findElement(By.id("banner-" + position))
+        .getText()
+        .replaceFirst("^Classification:\\s*", "")
+        .strip();
+  }
+}
