@@ -168,6 +168,39 @@ public class StaffDocuments {
     return found;
   }
 
+  /**
+   * Lowers a document's label: only a declassifier who may read the document, with a reason;
+   * audited in the same transaction.
+   */
+  public Optional<StaffDocument> declassify(long id, String marking, String reason) {
+    Subject subject = subjects.get();
+    if (!subject.has(Role.DECLASSIFIER)) {
+      throw new NotPermittedException("Only declassifiers lower a label.");
+    }
+    Optional<StaffDocument> found = find(id);
+    if (found.isEmpty()) {
+      return found;
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("reason", "Give the reason for the declassification.");
+    }
+    StaffDocument document = found.get();
+    String before = document.marking();
+    try {
+      document.declassifyTo(label(marking), scheme());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("classification", e.getMessage());
+    }
+    audit.record(
+        CurrentTenant.code(),
+        subject.name(),
+        AuditAction.LABEL_CHANGED,
+        "document:" + id,
+        "declassified " + before + " -> " + document.marking() + ": " + reason.strip());
+    writer.changed(document, clock.instant());
+    return found;
+  }
+
   private Subject requireEmployee() {
     Subject subject = subjects.get();
     if (!subject.has(Role.EMPLOYEE)) {

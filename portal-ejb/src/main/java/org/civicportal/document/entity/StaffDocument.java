@@ -151,6 +151,23 @@ public class StaffDocument {
     relabel(label);
   }
 
+  /**
+   * Lowers the label: declassification, which the boundary allows only to declassifiers, with a
+   * reason, and audits.
+   *
+   * @throws IllegalArgumentException if the new label is not below or equal to the current one
+   */
+  public void declassifyTo(Label label, ClassificationScheme scheme) {
+    if (!label(scheme).dominates(label)) {
+      throw new IllegalArgumentException(
+          "Declassification can only lower the label from "
+              + marking
+              + ", not change it to "
+              + Marking.format(label));
+    }
+    relabel(label);
+  }
+
   private void relabel(Label label) {
     this.marking = Marking.format(label);
     this.levelRank = label.level();

@@ -134,6 +134,23 @@ public class Account {
     return account;
   }
 
+  /** Sets the clearance (a level rank and compartments of the tenant's scheme). */
+  public void clear(int level, Set<String> compartments) {
+    if (kind != Kind.EMPLOYEE) {
+      throw new IllegalStateException("only employees hold a clearance");
+    }
+    this.clearanceLevel = level;
+    this.compartments.clear();
+    this.compartments.addAll(compartments);
+  }
+
+  /** Replaces the roles; an employee always keeps the employee role. */
+  public void assign(Set<Role> roles) {
+    this.roles.clear();
+    this.roles.addAll(roles);
+    this.roles.add(kind == Kind.EMPLOYEE ? Role.EMPLOYEE : Role.CITIZEN);
+  }
+
   public boolean isLocked(Instant now) {
     return lockedUntil != null && now.isBefore(lockedUntil);
   }

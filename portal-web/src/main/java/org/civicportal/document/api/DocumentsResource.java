@@ -83,6 +83,21 @@ public class DocumentsResource {
     return detail(Response.ok(), updated);
   }
 
+  @POST
+  @Path("{id}/declassification")
+  @Operation(summary = "Lower a document's label (declassifiers only, with a reason; audited)")
+  public Response declassify(@PathParam("id") String id, Declassification request) {
+    requireSignedIn();
+    if (request == null) {
+      throw new InvalidInputException("body", "Send {classification, reason}.");
+    }
+    StaffDocument lowered =
+        documents
+            .declassify(parse(id), request.classification(), request.reason())
+            .orElseThrow(DocumentsResource::notFound);
+    return detail(Response.ok(), lowered);
+  }
+
   private static Response detail(Response.ResponseBuilder response, StaffDocument document) {
     return response
         .entity(DocumentDetail.of(document))
@@ -107,6 +122,9 @@ public class DocumentsResource {
   private static NotFoundException notFound() {
     return new NotFoundException("There is no document at this address.");
   }
+
+  /** A declassifier's decision: the new, lower label and why. */
+  public record Declassification(String classification, String reason) {}
 
   /** A document as a writer sends it. */
   public record DocumentDraft(

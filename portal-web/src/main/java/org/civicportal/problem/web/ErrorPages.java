@@ -25,6 +25,10 @@ public class ErrorPages extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
+    if (response.isCommitted()) {
+      // the page already started answering; the status is sent, nothing more can be said
+      return;
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 ? i : HttpServletResponse.SC_NOT_FOUND;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -117,6 +117,105 @@ class ClassifiedDocumentsIT {
   }
 
   @Test
+  void onlyDeclassifiersLowerALabelAndOnlyWithAReason() throws Exception {
+    HttpResponse<String> secret =
+        Http.send(base, "api/v1/documents", "POST", draft("SECRET//ALPHA"), auth("director1"));
+    long id = Http.json(secret).asJsonObject().getJsonNumber("id").longValue();
+    String path = "api/v1/documents/" + id + "/declassification";
+
+    HttpResponse<String> byDirector =
+        Http.send(
+            base,
+            path,
+            "POST",
+            "{\"classification\":\"OFFICIAL\",\"reason\":\"old\"}",
+            auth("director1"));
+    HttpResponse<String> noReason =
+        Http.send(base, path, "POST", "{\"classification\":\"OFFICIAL\"}", auth("declassifier1"));
+    HttpResponse<String> upwards =
+        Http.send(
+            base,
+            path,
+            "POST",
+            "{\"classification\":\"TOP SECRET\",\"reason\":\"x\"}",
+            auth("declassifier1"));
+    HttpResponse<String> lowered =
+        Http.send(
+            base,
+            path,
+            "POST",
+            "{\"classification\":\"OFFICIAL\",\"reason\":\"Published in the annual report\"}",
+            auth("declassifier1"));
+    HttpResponse<String> officerReads = Http.get(base, "api/v1/documents/" + id, auth("officer1"));
+    HttpResponse<String> audit =
+        Http.get(base, "api/v1/audit?action=LABEL_CHANGED&size=10", auth("auditor1"));
+
+    assertThat(byDirector.statusCode()).isEqualTo(403);
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(Http.json(noReason).asJsonObject().getString("parameter")).isEqualTo("reason");
+    assertThat(upwards.statusCode()).isEqualTo(400);
+    assertThat(lowered.statusCode()).as(lowered.body()).isEqualTo(200);
+    assertThat(lowered.headers().firstValue("Classification")).hasValue("OFFICIAL");
+    assertThat(officerReads.statusCode()).isEqualTo(200);
+    assertThat(audit.body())
+        .contains("declassified SECRET//ALPHA -> OFFICIAL: Published in the annual report");
+  }
+
+  @Test
+  void tenantAdminsCreateAndReclearEmployeesWithinTheirOwnClearanceAndItIsAudited()
+      throws Exception {
+    String username = "analyst" + (System.nanoTime() % 100000);
+    String body =
+        "{\"username\":\""
+            + username
+            + "\",\"password\":\"correct horse battery\","
+            + "\"clearance\":\"SECRET\",\"roles\":[\"case-worker\"]}";
+
+    HttpResponse<String> byAnalyst =
+        Http.send(base, "api/v1/employees", "POST", body, auth("analyst1"));
+    HttpResponse<String> created =
+        Http.send(base, "api/v1/employees", "POST", body, auth("admin1"));
+    // admin1 is cleared to SECRET without compartments
+    HttpResponse<String> tooHigh =
+        Http.send(
+            base,
+            "api/v1/employees/" + username,
+            "PUT",
+            "{\"clearance\":\"SECRET//BRAVO\",\"roles\":[]}",
+            auth("admin1"));
+    JsonArray seen =
+        Http.json(
+                Http.get(
+                    base,
+                    "api/v1/documents",
+                    "Authorization",
+                    basic(username, "correct horse battery")))
+            .asJsonArray();
+    HttpResponse<String> lowered =
+        Http.send(
+            base,
+            "api/v1/employees/" + username,
+            "PUT",
+            "{\"clearance\":\"OFFICIAL\",\"roles\":[]}",
+            auth("admin1"));
+    HttpResponse<String> audit = Http.get(base, "api/v1/audit?size=50", auth("auditor1"));
+
+    assertThat(byAnalyst.statusCode()).isEqualTo(403);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).doesNotContain("PBKDF2");
+    assertThat(tooHigh.statusCode()).isEqualTo(400);
+    assertThat(seen)
+        .extracting(d -> d.asJsonObject().getString("classification"))
+        .contains("SECRET")
+        .doesNotContain("SECRET//ALPHA", "SECRET//BRAVO", "TOP SECRET");
+    assertThat(lowered.statusCode()).isEqualTo(200);
+    assertThat(audit.body())
+        .contains("CLEARANCE_CHANGED")
+        .contains("SECRET -> OFFICIAL")
+        .contains("ROLE_CHANGED");
+  }
+
+  @Test
   void withoutCredentialsTheApiAsksForThemAndWrongOnesAreRefused() {
     HttpResponse<String> anonymous = Http.get(base, "api/v1/documents");
     HttpResponse<String> wrong =

@@ -1,0 +1,2 @@
+/** The employees API for tenant admins. */
+package org.civicportal.identity.api;
