@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -17,6 +18,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * the system properties file that Payara Micro reads at boot ({@code --systemproperties}).
  */
 public class ItDatabase implements LauncherSessionListener {
+  /** Where the portal under test sends its e-mails. */
+  public static final int SMTP_PORT = 3025;
+
   private EmbeddedPostgres postgres;
 
   @Override
@@ -26,19 +30,21 @@ public class ItDatabase implements LauncherSessionListener {
       return;
     }
     try {
-      List<String> lines = List.of();
+      // the registration tests run a GreenMail SMTP server on this port
+      List<String> lines =
+          new ArrayList<>(List.of("portal.smtp.host=127.0.0.1", "portal.smtp.port=" + SMTP_PORT));
       if ("postgresql".equals(System.getProperty("civic.it.database"))) {
         postgres =
             EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
-        lines =
+        lines.addAll(
             List.of(
                 "portal.db.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                 "portal.db.user=postgres",
                 "portal.db.password=postgres",
-                "portal.demo=true");
+                "portal.demo=true"));
       }
       Path path = Path.of(file);
       Files.createDirectories(path.getParent());

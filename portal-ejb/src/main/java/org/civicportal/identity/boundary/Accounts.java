@@ -62,6 +62,15 @@ public class Accounts {
       return SignIn.LOCKED;
     }
     if (verify(password, account.passwordHash())) {
+      if (account.kind() == Account.Kind.CITIZEN && !account.emailVerified()) {
+        audit.record(
+            tenant(),
+            username,
+            AuditAction.LOGIN_FAILED,
+            "account:" + username,
+            "e-mail not verified");
+        return SignIn.FAILED;
+      }
       account.succeededLogin();
       audit.record(tenant(), username, AuditAction.LOGIN, "account:" + username, "");
       return SignIn.SUCCEEDED;

@@ -38,9 +38,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = Account.BY_USERNAME,
     query = "SELECT a FROM Account a WHERE a.username = :username")
 @NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
+@NamedQuery(
+    name = Account.BY_TOKEN,
+    query = "SELECT a FROM Account a WHERE a.tokenHash = :hash AND a.tokenPurpose = :purpose")
+@NamedQuery(name = Account.BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
 public class Account {
   public static final String BY_USERNAME = "Account.byUsername";
   public static final String COUNT = "Account.count";
+  public static final String BY_TOKEN = "Account.byToken";
+  public static final String BY_EMAIL = "Account.byEmail";
   public static final int MAX_FAILED_LOGINS = 5;
   public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
@@ -93,6 +99,15 @@ public class Account {
 
   @Column(name = "locked_until")
   private Instant lockedUntil;
+
+  @Column(name = "token_hash", length = 64)
+  private String tokenHash;
+
+  @Column(name = "token_purpose", length = 20)
+  private String tokenPurpose;
+
+  @Column(name = "token_expires")
+  private Instant tokenExpires;
 
   @Version private long version;
 
@@ -171,6 +186,31 @@ public class Account {
 
   public void verifyEmail() {
     emailVerified = true;
+  }
+
+  /**
+   * Keeps the hash of a one-time token for {@code purpose} until {@code expires}; one token at a
+   * time.
+   */
+  public void issueToken(String hash, String purpose, Instant expires) {
+    this.tokenHash = Objects.requireNonNull(hash, "hash");
+    this.tokenPurpose = Objects.requireNonNull(purpose, "purpose");
+    this.tokenExpires = Objects.requireNonNull(expires, "expires");
+  }
+
+  /** Uses up the token: true if it was still valid at {@code now}. */
+  public boolean redeemToken(Instant now) {
+    boolean valid = tokenExpires != null && now.isBefore(tokenExpires);
+    tokenHash = null;
+    tokenPurpose = null;
+    tokenExpires = null;
+    return valid;
+  }
+
+  public void changePassword(String passwordHash) {
+    this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    this.failedLogins = 0;
+    this.lockedUntil = null;
   }
 
   public Long id() {

@@ -19,6 +19,10 @@ public final class PortalSettings {
   private final String dbUser;
   private final String dbPassword;
   private final boolean demo;
+  private final String smtpHost;
+  private final int smtpPort;
+  private final String mailFrom;
+  private final String publicUrl;
 
   PortalSettings(Properties system, Map<String, String> env) {
     this.dataDir =
@@ -29,6 +33,10 @@ public final class PortalSettings {
     this.dbUser = read(system, env, "portal.db.user", embedded ? "sa" : "");
     this.dbPassword = read(system, env, "portal.db.password", "");
     this.demo = Boolean.parseBoolean(read(system, env, "portal.demo", Boolean.toString(embedded)));
+    this.smtpHost = read(system, env, "portal.smtp.host", "127.0.0.1");
+    this.smtpPort = Integer.parseInt(read(system, env, "portal.smtp.port", "25"));
+    this.mailFrom = read(system, env, "portal.mail.from", "no-reply@civicportal.invalid");
+    this.publicUrl = read(system, env, "portal.public.url", "");
   }
 
   /** The settings of this process. */
@@ -67,6 +75,30 @@ public final class PortalSettings {
 
   public boolean isPostgreSql() {
     return dbUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /**
+   * The SMTP server that sends the portal's e-mails ({@code PORTAL_SMTP_HOST}, {@code
+   * PORTAL_SMTP_PORT}).
+   */
+  public String smtpHost() {
+    return smtpHost;
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public String mailFrom() {
+    return mailFrom;
+  }
+
+  /**
+   * The address citizens reach the portal at, for links in e-mails ({@code PORTAL_PUBLIC_URL});
+   * empty means "the address the request came in on".
+   */
+  public String publicUrl() {
+    return publicUrl;
   }
 
   /** Whether to seed demo content on first start: on by default with the embedded database. */

@@ -56,9 +56,7 @@ public class LoginBacking {
 
   /** Only a path inside the portal, never another site. */
   private String safeNext() {
-    return next != null && next.startsWith("/") && !next.startsWith("//")
-        ? next
-        : "/staff/documents";
+    return next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/";
   }
 
   public String getUsername() {
