@@ -2,49 +2,16 @@ package org.civicportal.document.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import org.civicportal.web.Browser;
-import org.civicportal.web.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.civicportal.web.BrowserJourney;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * Staff in a real browser: director1 writes a TOP SECRET document through the form; analyst1 signs
  * in, sees the banner of the highest label on the page, top and bottom, and cannot open, list or
  * find that document. Every page is scanned with axe-core.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StaffClassificationJourneyIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.portal();
-  }
-
-  @ArquillianResource URL base;
-  private Browser browser;
-  private WebDriver driver;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser("en-GB");
-    driver = browser.driver();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
+class StaffClassificationJourneyIT extends BrowserJourney {
 
   @Test
   void analystSeesBannersAndNeverTheDirectorsTopSecretDocument() {

@@ -6,24 +6,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.civicportal.web.Browser;
-import org.civicportal.web.Deployments;
+import org.civicportal.web.BrowserJourney;
 import org.civicportal.web.ItDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * A citizen in a real browser, with the portal's e-mails caught by a real SMTP server (GreenMail on
@@ -31,35 +20,13 @@ import org.openqa.selenium.WebDriver;
  * forget the password and set a new one through the mailed link. Every page is scanned with
  * axe-core.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CitizenAccountJourneyIT {
+class CitizenAccountJourneyIT extends BrowserJourney {
   @RegisterExtension
   static final GreenMailExtension MAIL =
       new GreenMailExtension(
           new ServerSetup(ItDatabase.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.portal();
-  }
-
-  @ArquillianResource URL base;
-  private Browser browser;
-  private WebDriver driver;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser("en-GB");
-    driver = browser.driver();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void registerConfirmSignInAndResetAForgottenPassword() throws Exception {
