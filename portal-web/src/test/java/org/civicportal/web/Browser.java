@@ -16,13 +16,13 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,7 +80,18 @@ public final class Browser implements AutoCloseable {
     WebElement html = driver.findElement(By.tagName("html"));
     driver.findElement(target).click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    wait.until(ExpectedConditions.stalenessOf(html));
+    // The old page is gone once its root element can no longer be asked anything. Chromium may say
+    // so
+    // with a stale-element error or with "node does not belong to the document": both mean gone.
+    wait.until(
+        d -> {
+          try {
+            html.isEnabled();
+            return false;
+          } catch (WebDriverException gone) {
+            return true;
+          }
+        });
     wait.until(
         d ->
             "complete"
