@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.civicportal.web.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Staff in a real browser: director1 writes a TOP SECRET document through the form; analyst1 signs
@@ -50,6 +51,29 @@ class StaffClassificationJourneyIT extends BrowserJourney {
     driver.get(base + "search?lang=en&q=" + word);
     assertThat(driver.findElement(By.id("result-count")).getText()).startsWith("No results");
     browser.assertAccessibleAndErrorFree();
+  }
+
+  @Test
+  void auditorsBrowseAndFilterTheLogOthersAreTurnedAway() {
+    signIn("auditor1");
+    driver.get(base + "staff/audit");
+
+    assertThat(driver.findElement(By.id("verification")).getText()).contains("intact");
+    assertThat(driver.findElements(By.cssSelector("#entries tbody tr"))).isNotEmpty();
+    browser.assertAccessibleAndErrorFree();
+    new Select(driver.findElement(By.id("action"))).selectByValue("LOGIN");
+    browser.clickAndLoad(By.id("filter"));
+    assertThat(driver.findElements(By.cssSelector("#entries .audit-action")))
+        .isNotEmpty()
+        .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("LOGIN"));
+    assertThat(banner("top")).isEqualTo(banner("bottom"));
+    browser.assertAccessibleAndErrorFree();
+    browser.clickAndLoad(By.id("signOut"));
+
+    signIn("analyst1");
+    driver.get(base + "staff/audit");
+    assertThat(driver.findElement(By.id("notPermitted")).getText()).contains("Only the auditors");
+    assertThat(driver.findElements(By.id("entries"))).isEmpty();
   }
 
   private void signIn(String username) {

@@ -1,0 +1,2 @@
+/** The auditors' intranet page. */
+package org.civicportal.audit.web;
