@@ -47,7 +47,8 @@ public class Employees {
   @Inject AuditTrail audit;
   @Inject Pbkdf2PasswordHash passwords;
 
-  public Account create(String username, String password, String clearance, Set<String> roles) {
+  public Account create(
+      String username, String password, String clearance, String nationality, Set<String> roles) {
     Subject admin = requireAdmin();
     if (password == null || password.length() < 12) {
       throw new InvalidInputException("password", "A password needs at least 12 characters.");
@@ -56,6 +57,15 @@ public class Employees {
       throw new InvalidInputException("username", "The username '" + username + "' is taken.");
     }
     Label label = clearance(admin, clearance);
+    String nation =
+        nationality == null || nationality.isBlank()
+            ? label.scheme().nation()
+            : nationality.strip().toUpperCase(Locale.ROOT);
+    if (!label.scheme().nations().contains(nation)) {
+      throw new InvalidInputException(
+          "nationality",
+          "Unknown nation '" + nationality + "'; use one of " + label.scheme().nations());
+    }
     Account account;
     try {
       account =
@@ -64,7 +74,7 @@ public class Employees {
               passwords.generate(password.toCharArray()),
               label.level(),
               label.compartments(),
-              label.scheme().nation(),
+              nation,
               roles(roles));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("username", e.getMessage());
@@ -75,7 +85,12 @@ public class Employees {
         admin.name(),
         AuditAction.ADMIN_ACTION,
         "account:" + username,
-        "created employee cleared to " + Marking.format(label) + " with roles " + account.roles());
+        "created employee cleared to "
+            + Marking.format(label)
+            + ", nationality "
+            + nation
+            + ", roles "
+            + account.roles());
     return account;
   }
 

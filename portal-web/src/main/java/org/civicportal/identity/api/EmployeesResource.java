@@ -42,7 +42,11 @@ public class EmployeesResource {
     }
     Account created =
         employees.create(
-            request.username(), request.password(), request.clearance(), request.roles());
+            request.username(),
+            request.password(),
+            request.clearance(),
+            request.nationality(),
+            request.roles());
     return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
         .entity(EmployeeView.of(created))
         .build();
@@ -70,7 +74,7 @@ public class EmployeesResource {
 
   /** A new employee as an admin sends it. */
   public record NewEmployee(
-      String username, String password, String clearance, Set<String> roles) {}
+      String username, String password, String clearance, String nationality, Set<String> roles) {}
 
   /** New clearance and roles for an employee. */
   public record EmployeeChange(String clearance, Set<String> roles) {}

@@ -52,6 +52,19 @@ class PortalApiIT {
   }
 
   @Test
+  void everyApiResponseCarriesTheClassificationOfItsContent() {
+    assertThat(Http.get(base, "api/v1/services").headers().firstValue("Classification"))
+        .hasValue("OFFICIAL");
+    assertThat(
+            Http.get(base, "api/v1/services", "Host", "samplestan.localhost")
+                .headers()
+                .firstValue("Classification"))
+        .hasValue("UNCLASSIFIED");
+    assertThat(Http.get(base, "api/v1/services/nope").headers().firstValue("Classification"))
+        .hasValue("OFFICIAL");
+  }
+
+  @Test
   void acceptLanguageChoosesTheLanguageWhenLangIsAbsent() {
     JsonArray services =
         Http.json(Http.get(base, "api/v1/services", "Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5"))

@@ -216,6 +216,44 @@ class ClassifiedDocumentsIT {
   }
 
   @Test
+  void aForeignNationalSeesWhatIsReleasableToTheirNationButNothingNoforn() throws Exception {
+    String username = "liaison" + (System.nanoTime() % 100000);
+    String body =
+        "{\"username\":\""
+            + username
+            + "\",\"password\":\"correct horse battery\","
+            + "\"clearance\":\"SECRET\",\"nationality\":\"samplestan\",\"roles\":[]}";
+
+    HttpResponse<String> unknownNation =
+        Http.send(
+            base,
+            "api/v1/employees",
+            "POST",
+            body.replace("samplestan", "atlantis"),
+            auth("admin1"));
+    HttpResponse<String> created =
+        Http.send(base, "api/v1/employees", "POST", body, auth("admin1"));
+    JsonArray seen =
+        Http.json(
+                Http.get(
+                    base,
+                    "api/v1/documents",
+                    "Authorization",
+                    basic(username, "correct horse battery")))
+            .asJsonArray();
+
+    assertThat(unknownNation.statusCode()).isEqualTo(400);
+    assertThat(Http.json(unknownNation).asJsonObject().getString("parameter"))
+        .isEqualTo("nationality");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(seen)
+        .extracting(d -> d.asJsonObject().getString("classification"))
+        // documents without a releasability caveat are releasable to every known nation
+        .contains("SECRET//REL TO DEMOLAND, SAMPLESTAN", "SECRET", "OFFICIAL")
+        .doesNotContain("OFFICIAL//NOFORN");
+  }
+
+  @Test
   void withoutCredentialsTheApiAsksForThemAndWrongOnesAreRefused() {
     HttpResponse<String> anonymous = Http.get(base, "api/v1/documents");
     HttpResponse<String> wrong =

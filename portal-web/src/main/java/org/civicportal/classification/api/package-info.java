@@ -1,0 +1,2 @@
+/** The Classification header of API responses. */
+package org.civicportal.classification.api;
