@@ -32,6 +32,14 @@ class StaffClassificationJourneyIT extends BrowserJourney {
     assertThat(banner("bottom")).isEqualTo("TOP SECRET//BRAVO");
     String secretAddress = driver.getCurrentUrl();
     browser.assertAccessibleAndErrorFree();
+    browser.clickAndLoad(By.id("edit"));
+    driver.findElement(By.id("editForm:classification")).clear();
+    driver.findElement(By.id("editForm:classification")).sendKeys("SECRET");
+    browser.clickAndLoad(By.id("editForm:save"));
+    assertThat(driver.findElement(By.id("editForm:messages")).getText()).contains("cannot lower");
+    assertThat(driver.findElement(By.id("editForm:title")).getAttribute("value")).contains(word);
+    assertThat(banner("top")).isEqualTo("TOP SECRET//BRAVO");
+    browser.assertAccessibleAndErrorFree();
     browser.clickAndLoad(By.id("signOut"));
 
     signIn("analyst1");
