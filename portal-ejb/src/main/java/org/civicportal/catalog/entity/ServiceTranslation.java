@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.civicportal.persistence.control.RequiredText;
 import org.civicportal.tenant.control.TenantBinding;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -108,9 +109,9 @@ public class ServiceTranslation {
 
   void revise(String slug, String title, String summary, String body, Instant now) {
     this.slug = requireSlug(slug);
-    this.title = requireText("title", title, MAX_TITLE);
-    this.summary = requireText("summary", summary, MAX_SUMMARY);
-    this.body = requireText("body", body, MAX_BODY);
+    this.title = RequiredText.of("title", title, MAX_TITLE);
+    this.summary = RequiredText.of("summary", summary, MAX_SUMMARY);
+    this.body = RequiredText.of("body", body, MAX_BODY);
     this.updatedAt = Objects.requireNonNull(now, "now");
   }
 
@@ -128,17 +129,6 @@ public class ServiceTranslation {
               + slug);
     }
     return slug;
-  }
-
-  private static String requireText(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank");
-    }
-    String stripped = value.strip();
-    if (stripped.length() > max) {
-      throw new IllegalArgumentException(field + " must be at most " + max + " characters");
-    }
-    return stripped;
   }
 
   public Long id() {

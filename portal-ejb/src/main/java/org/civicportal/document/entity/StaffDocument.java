@@ -21,6 +21,7 @@ import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.Releasability;
+import org.civicportal.persistence.control.RequiredText;
 import org.civicportal.tenant.control.TenantBinding;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -124,7 +125,7 @@ public class StaffDocument {
       Label label,
       String createdBy,
       Instant now) {
-    this.agency = requireText("agency", agency, 40);
+    this.agency = RequiredText.of("agency", agency, 40);
     this.language = Objects.requireNonNull(language, "language");
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     revise(title, body, now);
@@ -133,8 +134,8 @@ public class StaffDocument {
 
   /** Changes the text; the label stays. */
   public void revise(String title, String body, Instant now) {
-    this.title = requireText("title", title, 200);
-    this.body = requireText("body", body, 100_000);
+    this.title = RequiredText.of("title", title, 200);
+    this.body = RequiredText.of("body", body, 100_000);
     this.updatedAt = Objects.requireNonNull(now, "now");
   }
 
@@ -185,17 +186,6 @@ public class StaffDocument {
   /** The document's label in its tenant's scheme. */
   public Label label(ClassificationScheme scheme) {
     return Marking.parse(scheme, marking);
-  }
-
-  private static String requireText(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank");
-    }
-    String stripped = value.strip();
-    if (stripped.length() > max) {
-      throw new IllegalArgumentException(field + " must be at most " + max + " characters");
-    }
-    return stripped;
   }
 
   public Long id() {
