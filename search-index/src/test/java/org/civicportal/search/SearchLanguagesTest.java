@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 class SearchLanguagesTest {
 
   @Test
-  void englishAndFrenchAreSupported() {
-    assertThat(SearchLanguages.supported()).containsExactly("en", "fr");
+  void arabicEnglishAndFrenchAreSupported() {
+    assertThat(SearchLanguages.supported()).containsExactly("ar", "en", "fr");
   }
 
   @Test
   void otherCodesAndNullAreNotSupported() {
     assertThat(SearchLanguages.isSupported("fr")).isTrue();
     assertThat(SearchLanguages.isSupported("FR")).isFalse();
-    assertThat(SearchLanguages.isSupported("ar")).isFalse();
+    assertThat(SearchLanguages.isSupported("ar")).isTrue();
+    assertThat(SearchLanguages.isSupported("tlh")).isFalse();
     assertThat(SearchLanguages.isSupported(null)).isFalse();
   }
 }

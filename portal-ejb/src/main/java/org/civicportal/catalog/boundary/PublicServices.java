@@ -1,29 +1,30 @@
 package org.civicportal.catalog.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.civicportal.catalog.entity.Agency;
+import org.civicportal.catalog.entity.Category;
 import org.civicportal.catalog.entity.PublicService;
+import org.civicportal.catalog.entity.RevisionText;
+import org.civicportal.catalog.entity.ServiceRevision;
 import org.civicportal.catalog.entity.ServiceTranslation;
-import org.civicportal.indexing.control.IndexChanged;
-import org.civicportal.indexing.entity.OutboxEntry;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.search.SearchLanguages;
-import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
 /**
- * The public service catalogue: what citizens may read, and how services are defined and published.
- * Reads return only published services. Every change writes an outbox entry in the same
- * transaction, so the search index follows the database.
+ * The public service catalogue as citizens read it: published services only, in their language or a
+ * fallback. Editing lives in {@link ServiceEditor}.
  */
 @ApplicationScoped
 @Transactional
@@ -31,10 +32,6 @@ import org.civicportal.tenant.control.TenantBound;
 public class PublicServices {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
-
-  @Inject Event<IndexChanged> indexChanged;
-
-  private final Clock clock = Clock.systemUTC();
 
   /** Published services in one language, ordered by title, with their agencies loaded. */
   public List<ServiceTranslation> published(String language) {
@@ -72,45 +69,104 @@ public class PublicServices {
         .getResultList();
   }
 
-  public Agency createAgency(String code, Map<String, String> names) {
-    Agency agency = new Agency(code);
-    names.forEach(agency::name);
-    em.persist(agency);
-    return agency;
+  /** The tenant's agencies, by code. */
+  public List<Agency> agencies() {
+    return em.createNamedQuery(Agency.ALL, Agency.class).getResultList();
   }
 
-  /** Creates or updates a service's texts and publishes it, all in one transaction. */
-  public PublicService publish(String agencyCode, String code, List<ServiceText> texts) {
-    Agency agency =
-        em.createNamedQuery(Agency.BY_CODE, Agency.class)
-            .setParameter("code", agencyCode)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () -> new InvalidInputException("agency", "No agency with code " + agencyCode));
-    PublicService service =
-        em.createNamedQuery(PublicService.BY_CODE, PublicService.class)
-            .setParameter("agency", agency)
-            .setParameter("code", code)
-            .getResultStream()
-            .findFirst()
-            .orElseGet(() -> new PublicService(agency, code));
-    for (ServiceText text : texts) {
-      requireLanguage(text.language());
-      service.translate(
-          text.language(), text.slug(), text.title(), text.summary(), text.body(), clock.instant());
-    }
-    service.publish(clock.instant());
-    if (service.id() == null) {
-      em.persist(service);
-    }
-    em.flush();
-    em.persist(
-        new OutboxEntry(
-            CurrentTenant.code(), OutboxEntry.PUBLIC_SERVICE, service.id(), clock.instant()));
-    indexChanged.fire(new IndexChanged(OutboxEntry.PUBLIC_SERVICE, service.id()));
-    return service;
+  /** The tenant's service categories, by code. */
+  public List<Category> categories() {
+    return em.createNamedQuery(Category.ALL, Category.class).getResultList();
   }
+
+  /**
+   * Every published service once, in the reader's language where it has a text in it, else in the
+   * tenant's default language, else in its source language; ordered by title as the reader's
+   * language sorts.
+   */
+  public List<CatalogueEntry> catalogue(String language, String defaultLanguage) {
+    Collator collator = Collator.getInstance(Locale.forLanguageTag(language));
+    List<CatalogueEntry> entries = new ArrayList<>();
+    Map<Long, List<ServiceTranslation>> byService = new LinkedHashMap<>();
+    for (ServiceTranslation t :
+        em.createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
+            .getResultList()) {
+      byService.computeIfAbsent(t.service().id(), k -> new ArrayList<>()).add(t);
+    }
+    for (List<ServiceTranslation> texts : byService.values()) {
+      ServiceTranslation chosen = pick(texts, language, defaultLanguage);
+      PublicService service = chosen.service();
+      entries.add(
+          new CatalogueEntry(
+              chosen,
+              !chosen.language().equals(language),
+              service.publishedRevision().flatMap(ServiceRevision::category).orElse(null)));
+    }
+    entries.sort(Comparator.comparing(e -> e.translation().title(), collator));
+    return entries;
+  }
+
+  private static ServiceTranslation pick(
+      List<ServiceTranslation> texts, String language, String defaultLanguage) {
+    return texts.stream()
+        .filter(t -> t.language().equals(language))
+        .findFirst()
+        .or(() -> texts.stream().filter(t -> t.language().equals(defaultLanguage)).findFirst())
+        .orElseGet(
+            () ->
+                texts.stream()
+                    .filter(
+                        t ->
+                            t.service()
+                                .publishedRevision()
+                                .map(r -> r.sourceLanguage().equals(t.language()))
+                                .orElse(false))
+                    .findFirst()
+                    .orElse(texts.get(0)));
+  }
+
+  /**
+   * The published service in the reader's language: at its slug when that is the reader's language
+   * or the service has no text in it; otherwise the text in the reader's language (the caller
+   * redirects there).
+   */
+  public Optional<ServicePage> page(String slug) {
+    return publishedBySlug(slug)
+        .flatMap(
+            t ->
+                t.service()
+                    .publishedRevision()
+                    .flatMap(
+                        r ->
+                            r.text(t.language())
+                                .map(
+                                    text ->
+                                        new ServicePage(t, r, text, related(r, t.language())))));
+  }
+
+  private List<ServiceTranslation> related(ServiceRevision revision, String language) {
+    List<ServiceTranslation> related = new ArrayList<>();
+    for (Long id : revision.related()) {
+      PublicService other = em.find(PublicService.class, id);
+      if (other != null && other.isPublished()) {
+        other
+            .translation(language)
+            .or(() -> other.translations().stream().findFirst())
+            .ifPresent(related::add);
+      }
+    }
+    return related;
+  }
+
+  /** A published service as a catalogue lists it. */
+  public record CatalogueEntry(ServiceTranslation translation, boolean fallback, String category) {}
+
+  /** A published service's page: the text at its slug, with the revision it belongs to. */
+  public record ServicePage(
+      ServiceTranslation translation,
+      ServiceRevision revision,
+      RevisionText text,
+      List<ServiceTranslation> related) {}
 
   private static void requireLanguage(String language) {
     if (!SearchLanguages.isSupported(language)) {
@@ -119,8 +175,4 @@ public class PublicServices {
           "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
     }
   }
-
-  /** A service's text in one language, as an editor writes it. */
-  public record ServiceText(
-      String language, String slug, String title, String summary, String body) {}
 }

@@ -75,7 +75,7 @@ public class ServiceDocuments implements IndexSource {
         t.language(),
         t.title(),
         t.summary(),
-        t.body(),
+        RichText.text(t.body()),
         Visibility.publicIn(tenant));
   }
 }

@@ -23,10 +23,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /** A government body that publishes services, with its name in each language it uses. */
 @Entity
 @NamedQuery(name = Agency.BY_CODE, query = "SELECT a FROM Agency a WHERE a.code = :code")
+@NamedQuery(name = Agency.ALL, query = "SELECT a FROM Agency a ORDER BY a.code")
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant", contextProperty = TenantBinding.PROPERTY, length = 40)
 public class Agency {
   public static final String BY_CODE = "Agency.byCode";
+  public static final String ALL = "Agency.all";
 
   @Id
   @SequenceGenerator(name = "agency_seq", sequenceName = "agency_seq", allocationSize = 50)

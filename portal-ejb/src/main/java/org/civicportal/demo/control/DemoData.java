@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +27,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Logger;
-import org.civicportal.catalog.boundary.PublicServices;
-import org.civicportal.catalog.boundary.PublicServices.ServiceText;
+import org.civicportal.catalog.control.CatalogueSeeding;
+import org.civicportal.catalog.entity.Channel;
+import org.civicportal.catalog.entity.ServiceText;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.document.control.DocumentWriter;
@@ -44,10 +45,10 @@ import org.civicportal.tenant.entity.Tenant;
 /**
  * Seeds a first look from {@code demo/catalogue.json}: two governments (Demoland, the default, on
  * localhost and 127.0.0.1; Samplestan on samplestan.localhost), each with its classification
- * scheme, agencies and published services in English and French. Runs only in demo mode ({@code
- * PORTAL_DEMO}, on by default with the embedded database) and only while the database has no
- * tenant, so restarts never duplicate or overwrite anything. Each tenant is seeded in one
- * transaction.
+ * scheme, languages, categories, agencies and published services (Demoland in English, French and
+ * Arabic). Runs only in demo mode ({@code PORTAL_DEMO}, on by default with the embedded database)
+ * and only while the database has no tenant, so restarts never duplicate or overwrite anything.
+ * Each tenant is seeded in one transaction.
  */
 @Singleton
 @Startup
@@ -57,7 +58,7 @@ public class DemoData {
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   @Inject Tenants tenants;
-  @Inject PublicServices services;
+  @Inject CatalogueSeeding catalogue;
   @Inject Accounts accounts;
   @Inject DocumentWriter writer;
   @Resource UserTransaction transaction;
@@ -105,6 +106,9 @@ public class DemoData {
             strings(json, "levels"),
             new TreeSet<>(strings(json, "compartments")));
     strings(json, "hosts").forEach(tenant::answerOn);
+    if (json.containsKey("locales")) {
+      tenant.publishIn(strings(json, "locales"));
+    }
     if (json.getBoolean("default", false)) {
       tenant.makeDefault();
     }
@@ -112,29 +116,50 @@ public class DemoData {
   }
 
   private void seedContent(JsonObject json) {
-    {
-      for (JsonValue value : json.getJsonArray("agencies")) {
-        JsonObject agency = value.asJsonObject();
-        services.createAgency(agency.getString("code"), names(agency.getJsonObject("names")));
+    for (JsonValue value : json.getJsonArray("agencies")) {
+      JsonObject agency = value.asJsonObject();
+      catalogue.agency(agency.getString("code"), names(agency.getJsonObject("names")));
+    }
+    if (json.containsKey("categories")) {
+      for (JsonObject category : json.getJsonArray("categories").getValuesAs(JsonObject.class)) {
+        catalogue.category(category.getString("code"), names(category.getJsonObject("names")));
       }
-      for (JsonValue value : json.getJsonArray("services")) {
-        JsonObject service = value.asJsonObject();
-        List<ServiceText> texts = new ArrayList<>();
-        service
-            .getJsonObject("texts")
-            .forEach(
-                (language, text) -> {
-                  JsonObject t = text.asJsonObject();
-                  texts.add(
-                      new ServiceText(
-                          language,
-                          t.getString("slug"),
-                          t.getString("title"),
-                          t.getString("summary"),
-                          t.getString("body")));
-                });
-        services.publish(service.getString("agency"), service.getString("code"), texts);
+    }
+    String defaultLanguage = json.getString("defaultLocale");
+    for (JsonValue value : json.getJsonArray("services")) {
+      JsonObject service = value.asJsonObject();
+      Map<String, Map.Entry<String, ServiceText>> texts = new LinkedHashMap<>();
+      service
+          .getJsonObject("texts")
+          .forEach(
+              (language, text) -> {
+                JsonObject t = text.asJsonObject();
+                texts.put(
+                    language,
+                    Map.entry(
+                        t.getString("slug"),
+                        new ServiceText(
+                            t.getString("title"),
+                            t.getString("summary"),
+                            t.getString("body"),
+                            t.getString("eligibility", null),
+                            t.getString("documentsNeeded", null),
+                            t.getString("fees", null),
+                            t.getString("processingTime", null),
+                            t.getString("contact", null))));
+              });
+      Set<Channel> channels = EnumSet.noneOf(Channel.class);
+      if (service.containsKey("channels")) {
+        strings(service, "channels").forEach(c -> Channel.ofExternal(c).ifPresent(channels::add));
       }
+      catalogue.service(
+          service.getString("agency"),
+          service.getString("code"),
+          texts.containsKey(defaultLanguage) ? defaultLanguage : texts.keySet().iterator().next(),
+          service.getString("category", null),
+          channels,
+          service.containsKey("processingDays") ? service.getInt("processingDays") : null,
+          texts);
     }
     seedAccounts(json.getJsonObject("accounts"));
     ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
@@ -167,14 +192,18 @@ public class DemoData {
       for (String role : strings(e, "roles")) {
         roles.add(Role.valueOf(role.toUpperCase(Locale.ROOT).replace('-', '_')));
       }
-      accounts.create(
+      Account employee =
           Account.employee(
               e.getString("username"),
               hash,
               level,
               new TreeSet<>(strings(e, "compartments")),
               scheme.nation(),
-              roles));
+              roles);
+      if (e.containsKey("agencies")) {
+        employee.assignAgencies(new TreeSet<>(strings(e, "agencies")));
+      }
+      accounts.create(employee);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.catalog.entity.Agency;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
@@ -49,6 +50,17 @@ public class Employees {
 
   public Account create(
       String username, String password, String clearance, String nationality, Set<String> roles) {
+    return create(username, password, clearance, nationality, roles, Set.of());
+  }
+
+  /** Creates an employee who works for these agencies (codes of the tenant's agencies). */
+  public Account create(
+      String username,
+      String password,
+      String clearance,
+      String nationality,
+      Set<String> roles,
+      Set<String> agencies) {
     Subject admin = requireAdmin();
     if (password == null || password.length() < 12) {
       throw new InvalidInputException("password", "A password needs at least 12 characters.");
@@ -79,6 +91,7 @@ public class Employees {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("username", e.getMessage());
     }
+    account.assignAgencies(agencies(agencies));
     em.persist(account);
     audit.record(
         CurrentTenant.code(),
@@ -90,12 +103,23 @@ public class Employees {
             + ", nationality "
             + nation
             + ", roles "
-            + account.roles());
+            + account.roles()
+            + ", agencies "
+            + account.agencies());
     return account;
   }
 
   /** Changes an employee's clearance and roles; empty when there is no such employee. */
   public Optional<Account> change(String username, String clearance, Set<String> roles) {
+    return change(username, clearance, roles, null);
+  }
+
+  /**
+   * Changes an employee's clearance, roles and, unless {@code agencies} is null, the agencies they
+   * work for; empty when there is no such employee.
+   */
+  public Optional<Account> change(
+      String username, String clearance, Set<String> roles, Set<String> agencies) {
     Subject admin = requireAdmin();
     Optional<Account> found =
         accounts.byUsername(username).filter(a -> a.kind() == Account.Kind.EMPLOYEE);
@@ -115,6 +139,18 @@ public class Employees {
     Label label = clearance(admin, clearance);
     account.clear(label.level(), label.compartments());
     account.assign(roles(roles));
+    if (agencies != null) {
+      Set<String> agenciesBefore = Set.copyOf(account.agencies());
+      account.assignAgencies(agencies(agencies));
+      if (!agenciesBefore.equals(account.agencies())) {
+        audit.record(
+            CurrentTenant.code(),
+            admin.name(),
+            AuditAction.ROLE_CHANGED,
+            "account:" + username,
+            "agencies " + agenciesBefore + " -> " + account.agencies());
+      }
+    }
     if (!before.equals(Marking.format(label))) {
       audit.record(
           CurrentTenant.code(),
@@ -149,6 +185,21 @@ public class Employees {
       throw new InvalidInputException("clearance", "You cannot grant a clearance above your own.");
     }
     return label;
+  }
+
+  private Set<String> agencies(Set<String> codes) {
+    Set<String> agencies = new java.util.TreeSet<>();
+    for (String code : codes == null ? Set.<String>of() : codes) {
+      String stripped = code == null ? "" : code.strip();
+      if (em.createNamedQuery(Agency.BY_CODE, Agency.class)
+          .setParameter("code", stripped)
+          .getResultList()
+          .isEmpty()) {
+        throw new InvalidInputException("agencies", "No agency with code '" + code + "'");
+      }
+      agencies.add(stripped);
+    }
+    return agencies;
   }
 
   private static Set<Role> roles(Set<String> names) {

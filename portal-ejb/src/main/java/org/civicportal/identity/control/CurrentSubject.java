@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.civicportal.classification.control.Clearance;
 import org.civicportal.identity.boundary.Accounts;
 import org.civicportal.identity.entity.Account;
@@ -21,13 +22,34 @@ public class CurrentSubject {
   @Inject Accounts accounts;
   @Inject Tenants tenants;
 
+  private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
+
+  /**
+   * Runs background work (an import, say) as the person who started it; their account is read again
+   * at each call, so roles they lose meanwhile are lost for the work too.
+   */
+  public static <T> T actingAs(String username, Supplier<T> work) {
+    String previous = ACTING.get();
+    ACTING.set(username);
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        ACTING.remove();
+      } else {
+        ACTING.set(previous);
+      }
+    }
+  }
+
   public Subject get() {
     String tenant = CurrentTenant.code();
-    Principal caller = security.getCallerPrincipal();
-    if (caller == null) {
+    String acting = ACTING.get();
+    Principal caller = acting != null ? null : security.getCallerPrincipal();
+    if (acting == null && caller == null) {
       return Subject.anonymous(tenant);
     }
-    Optional<Account> account = accounts.byUsername(caller.getName());
+    Optional<Account> account = accounts.byUsername(acting != null ? acting : caller.getName());
     if (account.isEmpty()) {
       return Subject.anonymous(tenant);
     }
@@ -44,6 +66,7 @@ public class CurrentSubject {
                     account.compartments(),
                     account.nationality()))
             : Optional.empty();
-    return new Subject(tenant, Optional.of(account.username()), account.roles(), clearance);
+    return new Subject(
+        tenant, Optional.of(account.username()), account.roles(), clearance, account.agencies());
   }
 }

@@ -11,10 +11,26 @@ import org.civicportal.identity.entity.Role;
  * classified record.
  */
 public record Subject(
-    String tenant, Optional<String> username, Set<Role> roles, Optional<Clearance> clearance) {
+    String tenant,
+    Optional<String> username,
+    Set<Role> roles,
+    Optional<Clearance> clearance,
+    Set<String> agencies) {
 
   public Subject {
     roles = Set.copyOf(roles);
+    agencies = Set.copyOf(agencies);
+  }
+
+  /** A subject who works for no agency. */
+  public Subject(
+      String tenant, Optional<String> username, Set<Role> roles, Optional<Clearance> clearance) {
+    this(tenant, username, roles, clearance, Set.of());
+  }
+
+  /** True when the subject has the role and works for the agency. */
+  public boolean actsFor(Role role, String agency) {
+    return has(role) && agencies.contains(agency);
   }
 
   public static Subject anonymous(String tenant) {

@@ -94,6 +94,11 @@ public class Account {
   @Column(name = "compartment", nullable = false, length = 60)
   private Set<String> compartments = new TreeSet<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_agency", joinColumns = @JoinColumn(name = "account_id"))
+  @Column(name = "agency", nullable = false, length = 40)
+  private Set<String> agencies = new TreeSet<>();
+
   @Column(name = "failed_logins", nullable = false)
   private int failedLogins;
 
@@ -239,6 +244,17 @@ public class Account {
 
   public Set<Role> roles() {
     return Collections.unmodifiableSet(roles);
+  }
+
+  /** The agencies (codes) the employee works for; editors and reviewers act on these only. */
+  public SortedSet<String> agencies() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(agencies));
+  }
+
+  /** Replaces the agencies the employee works for. */
+  public void assignAgencies(Set<String> agencies) {
+    this.agencies.clear();
+    this.agencies.addAll(agencies);
   }
 
   public int clearanceLevel() {

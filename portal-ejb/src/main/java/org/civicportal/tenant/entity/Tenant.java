@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.civicportal.classification.control.ClassificationScheme;
@@ -81,6 +82,23 @@ public class Tenant {
   @Column(name = "name", nullable = false, length = 60)
   private Set<String> compartments = new TreeSet<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "tenant_locale",
+      joinColumns = @JoinColumn(name = "tenant", referencedColumnName = "code"))
+  @OrderColumn(name = "position")
+  @Column(name = "locale", nullable = false, length = 10)
+  private List<String> locales = new ArrayList<>();
+
+  @Column(name = "brand_colour", length = 7)
+  private String brandColour;
+
+  @Column(name = "logo", length = 400_000)
+  private String logo;
+
+  @Column(name = "branding_version", nullable = false)
+  private long brandingVersion;
+
   protected Tenant() {}
 
   public Tenant(
@@ -99,6 +117,7 @@ public class Tenant {
     ClassificationScheme.of(nation, levels, compartments, Set.of(nation));
     this.levels = new ArrayList<>(levels);
     this.compartments = new TreeSet<>(compartments);
+    this.locales = new ArrayList<>(List.of(this.defaultLocale));
   }
 
   /** A tenant with one level only, for tests and first looks. */
@@ -153,6 +172,60 @@ public class Tenant {
 
   public Set<String> hosts() {
     return Collections.unmodifiableSet(hosts);
+  }
+
+  /**
+   * Sets the languages the tenant publishes in; the default locale comes first whether listed or
+   * not.
+   */
+  public Tenant publishIn(List<String> languages) {
+    List<String> list = new ArrayList<>();
+    list.add(defaultLocale);
+    for (String language : languages) {
+      if (language == null || !language.matches("[a-z]{2}")) {
+        throw new IllegalArgumentException(
+            "a locale must be a two-letter language code: " + language);
+      }
+      if (!list.contains(language)) {
+        list.add(language);
+      }
+    }
+    locales = list;
+    return this;
+  }
+
+  /** The languages the tenant publishes in, its default first. */
+  public List<String> locales() {
+    return locales.isEmpty() ? List.of(defaultLocale) : Collections.unmodifiableList(locales);
+  }
+
+  /**
+   * Sets the branding: the primary colour as {@code #rrggbb} (already checked for contrast by the
+   * caller) and the logo as a {@code data:} URL, either of them {@code null} for the default.
+   */
+  public void brand(String colour, String logo) {
+    if (colour != null && !colour.matches("#[0-9a-f]{6}")) {
+      throw new IllegalArgumentException("a colour must be written #rrggbb: " + colour);
+    }
+    if (logo != null && logo.length() > 400_000) {
+      throw new IllegalArgumentException("the logo is too large");
+    }
+    this.brandColour = colour;
+    this.logo = logo;
+    brandingVersion++;
+  }
+
+  public Optional<String> brandColour() {
+    return Optional.ofNullable(brandColour);
+  }
+
+  public Optional<String> logo() {
+    return Optional.ofNullable(logo);
+  }
+
+  /** Changes with every branding change, for cache busting. */
+  public long brandingVersion() {
+    return brandingVersion;
   }
 
   public Locale defaultLocale() {

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import org.civicportal.persistence.control.Migrations;
 import org.civicportal.persistence.control.TestDatabase;
 import org.civicportal.tenant.control.TenantBinding;
 import org.civicportal.tenant.entity.Tenant;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +44,68 @@ class CatalogueMappingIT {
     assertThat(first.migrationsExecuted).isPositive();
     assertThat(second.migrationsExecuted).isZero();
     assertThat(second.targetSchemaVersion).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void servicesPublishedBeforeRevisionsExistedBecomeTheirOwnRevisionOne(TestDatabase db)
+      throws Exception {
+    Flyway.configure()
+        .dataSource(db.dataSource())
+        .locations("classpath:db/migration")
+        .target("5")
+        .load()
+        .migrate();
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "INSERT INTO tenant (id, code, name, default_locale, nation, is_default)"
+              + " VALUES (1, 'demoland', 'Demoland', 'en', 'DEMOLAND', TRUE)");
+      st.execute("INSERT INTO agency (id, tenant, code) VALUES (1, 'demoland', 'civil-records')");
+      st.execute(
+          "INSERT INTO public_service (id, tenant, agency_id, code, state, published_at, version)"
+              + " VALUES (7, 'demoland', 1, 'passport', 'PUBLISHED', TIMESTAMP WITH TIME ZONE"
+              + " '2026-01-02 03:04:05+00', 1)");
+      st.execute(
+          "INSERT INTO service_translation (id, tenant, service_id, language, slug, title, summary,"
+              + " body, updated_at) VALUES (9, 'demoland', 7, 'fr', 'passeport', 'Passeport',"
+              + " 'Demander.', 'Texte.', TIMESTAMP WITH TIME ZONE '2026-01-02 03:04:05+00')");
+    }
+
+    Migrations.migrate(db.dataSource());
+
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+    try {
+      EntityManager em = emf.createEntityManager(Map.of(TenantBinding.PROPERTY, "demoland"));
+      PublicService service = em.find(PublicService.class, 7L);
+      ServiceRevision first = service.latest();
+      assertThat(first.number()).isEqualTo(1);
+      assertThat(first.state()).isEqualTo(RevisionState.PUBLISHED);
+      assertThat(first.sourceLanguage()).isEqualTo("fr");
+      assertThat(first.text("fr").orElseThrow().title()).isEqualTo("Passeport");
+      assertThat(service.publishedRevision()).contains(first);
+      Tenant tenant =
+          em.createNamedQuery(Tenant.BY_CODE, Tenant.class)
+              .setParameter("code", "demoland")
+              .getSingleResult();
+      assertThat(tenant.locales()).containsExactly("en");
+      em.close();
+
+      // the next revision gets an id from the sequence, which never meets the migrated ones
+      inTransaction(
+          emf,
+          tx -> {
+            PublicService s = tx.find(PublicService.class, 7L);
+            ServiceRevision draft = s.draft("editor", NOW);
+            draft.write(
+                "fr", "passeport", ServiceText.of("Passeport", "Demander.", "Nouveau."), "e", NOW);
+            tx.flush();
+            assertThat(draft.id()).isPositive();
+          });
+    } finally {
+      emf.close();
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -183,8 +248,16 @@ class CatalogueMappingIT {
                             em.createNamedQuery(Agency.BY_CODE, Agency.class)
                                 .setParameter("code", "civil-records")
                                 .getSingleResult();
-                        PublicService copy = new PublicService(agency, "copy");
-                        copy.translate("en", "passport-en", "Copy", "Copy.", "Copy.", NOW);
+                        PublicService copy = new PublicService(agency, "copy", "en", "editor", NOW);
+                        copy.latest()
+                            .write(
+                                "en",
+                                "passport-en",
+                                ServiceText.of("Copy", "Copy.", "Copy."),
+                                "e",
+                                NOW);
+                        copy.latest().submit("editor", NOW);
+                        copy.publish(copy.latest(), "reviewer", NOW);
                         em.persist(copy);
                       }))
           .isInstanceOf(PersistenceException.class);
@@ -219,12 +292,19 @@ class CatalogueMappingIT {
         em.createNamedQuery(Agency.BY_CODE, Agency.class)
             .setParameter("code", "civil-records")
             .getSingleResult();
-    PublicService service = new PublicService(agency, code);
-    service.translate("en", code + "-en", "Passport", "Apply for a passport.", "Body.", NOW);
-    service.translate(
-        "fr", code + "-fr", "Passeport « état civil »", "Demander un passeport.", "Texte.", NOW);
+    PublicService service = new PublicService(agency, code, "en", "editor", NOW);
+    ServiceRevision draft = service.latest();
+    draft.write(
+        "en", code + "-en", ServiceText.of("Passport", "Apply for a passport.", "Body."), "e", NOW);
+    draft.write(
+        "fr",
+        code + "-fr",
+        ServiceText.of("Passeport « état civil »", "Demander un passeport.", "Texte."),
+        "e",
+        NOW);
     if (publish) {
-      service.publish(NOW);
+      draft.submit("editor", NOW);
+      service.publish(draft, "reviewer", NOW);
     }
     em.persist(service);
     em.flush();

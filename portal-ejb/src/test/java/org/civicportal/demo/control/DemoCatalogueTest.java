@@ -53,9 +53,16 @@ class DemoCatalogueTest {
           new TreeSet<>(strings(tenant, "compartments")),
           Set.of(tenant.getString("nation")));
       Set<String> slugs = new HashSet<>();
+      Set<String> categories = new HashSet<>();
+      tenant
+          .getJsonArray("categories")
+          .forEach(c -> categories.add(c.asJsonObject().getString("code")));
+      List<String> locales = strings(tenant, "locales");
       for (JsonValue service : tenant.getJsonArray("services")) {
         JsonObject texts = service.asJsonObject().getJsonObject("texts");
-        assertThat(texts.keySet()).containsExactlyInAnyOrder("en", "fr");
+        assertThat(texts.keySet()).contains("en", "fr");
+        assertThat(locales).containsAll(texts.keySet());
+        assertThat(categories).contains(service.asJsonObject().getString("category"));
         for (String lang : texts.keySet()) {
           JsonObject text = texts.getJsonObject(lang);
           String slug = text.getString("slug");

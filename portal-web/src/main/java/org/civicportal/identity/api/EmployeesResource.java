@@ -46,7 +46,8 @@ public class EmployeesResource {
             request.password(),
             request.clearance(),
             request.nationality(),
-            request.roles());
+            request.roles(),
+            request.agencies());
     return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
         .entity(EmployeeView.of(created))
         .build();
@@ -61,7 +62,7 @@ public class EmployeesResource {
       throw new InvalidInputException("body", "Send {clearance, roles}.");
     }
     return employees
-        .change(username, request.clearance(), request.roles())
+        .change(username, request.clearance(), request.roles(), request.agencies())
         .map(EmployeeView::of)
         .orElseThrow(() -> new NotFoundException("No employee '" + username + "'."));
   }
@@ -74,20 +75,30 @@ public class EmployeesResource {
 
   /** A new employee as an admin sends it. */
   public record NewEmployee(
-      String username, String password, String clearance, String nationality, Set<String> roles) {}
+      String username,
+      String password,
+      String clearance,
+      String nationality,
+      Set<String> roles,
+      Set<String> agencies) {}
 
   /** New clearance and roles for an employee. */
-  public record EmployeeChange(String clearance, Set<String> roles) {}
+  public record EmployeeChange(String clearance, Set<String> roles, Set<String> agencies) {}
 
   /** An employee as the API shows it (never the password hash). */
   public record EmployeeView(
-      String username, int clearanceLevel, Set<String> compartments, Set<String> roles) {
+      String username,
+      int clearanceLevel,
+      Set<String> compartments,
+      Set<String> roles,
+      Set<String> agencies) {
     static EmployeeView of(Account a) {
       return new EmployeeView(
           a.username(),
           a.clearanceLevel(),
           a.compartments(),
-          a.roles().stream().map(Role::external).collect(java.util.stream.Collectors.toSet()));
+          a.roles().stream().map(Role::external).collect(java.util.stream.Collectors.toSet()),
+          a.agencies());
     }
   }
 }

@@ -7,6 +7,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicStemFilter;
+import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -21,7 +25,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * keeps Porter, as {@code EnglishAnalyzer} does, so "passports" finds "passport" and "applying"
  * finds "apply"; French keeps {@code FrenchLightStemFilter}, as {@code FrenchAnalyzer} does: a
  * stemmer designed for retrieval that conflates plural, feminine and common derived forms
- * ("passeports", "attestations") and needs no dictionary.
+ * ("passeports", "attestations") and needs no dictionary. Arabic keeps {@code ArabicAnalyzer}'s
+ * normalisation and light stemmer, with Arabic-Indic digits read as the same digits as 0-9.
  *
  * <p>Adding a language is one more statement in the static block; German, for instance:
  *
@@ -49,6 +54,15 @@ public final class LanguageAnalyzers {
                 FrenchAnalyzer.getDefaultStopSet(),
                 in -> new ElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES),
                 FrenchLightStemFilter::new));
+    // Arabic as ArabicAnalyzer does it: normalise orthographic variants (hamza forms, teh
+    // marbuta, alef maqsura, diacritics and tatweel), then strip common prefixes and suffixes
+    BY_LANGUAGE.put(
+        "ar",
+        () ->
+            new FoldingAnalyzer(
+                ArabicAnalyzer.getDefaultStopSet(),
+                DecimalDigitFilter::new,
+                in -> new ArabicStemFilter(new ArabicNormalizationFilter(in))));
   }
 
   private static final SortedSet<String> LANGUAGES =

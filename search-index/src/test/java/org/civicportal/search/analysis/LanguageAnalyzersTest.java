@@ -84,8 +84,16 @@ class LanguageAnalyzersTest {
   }
 
   @Test
-  void languagesAreEnglishAndFrench() {
-    assertThat(LanguageAnalyzers.languages()).containsExactly("en", "fr");
+  void languagesAreArabicEnglishAndFrench() {
+    assertThat(LanguageAnalyzers.languages()).containsExactly("ar", "en", "fr");
+  }
+
+  @Test
+  void arabicNormalisesHamzaAndTehMarbutaAndStripsTheArticle() throws Exception {
+    // "الجوازات" (the passports) and "جوازات" meet; أ/إ/آ become ا, ة becomes ه
+    assertThat(terms("body_ar", "الجوازات")).isEqualTo(terms("body_ar", "جوازات"));
+    assertThat(terms("body_ar", "أسرة")).isEqualTo(terms("body_ar", "اسره"));
+    assertThat(terms("body_ar", "رقم ١٢٣")).contains("123");
   }
 
   @Test

@@ -1,0 +1,78 @@
+package org.civicportal.catalog.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.civicportal.tenant.control.TenantBinding;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/** A heading of the tenant's service taxonomy (Health, Travel, Tax...), named in each language. */
+@Entity
+@NamedQuery(name = Category.BY_CODE, query = "SELECT a FROM Category a WHERE a.code = :code")
+@NamedQuery(name = Category.ALL, query = "SELECT a FROM Category a ORDER BY a.code")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant", contextProperty = TenantBinding.PROPERTY, length = 40)
+public class Category {
+  public static final String BY_CODE = "Category.byCode";
+  public static final String ALL = "Category.all";
+
+  @Id
+  @SequenceGenerator(name = "category_seq", sequenceName = "category_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "category_seq")
+  private Long id;
+
+  @Column(nullable = false, length = 60)
+  private String code;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "category_name", joinColumns = @JoinColumn(name = "category_id"))
+  @MapKeyColumn(name = "language", length = 10)
+  @Column(name = "name", nullable = false, length = 200)
+  private Map<String, String> names = new HashMap<>();
+
+  protected Category() {}
+
+  public Category(String code) {
+    if (code == null || !code.matches("[a-z0-9][a-z0-9-]{0,59}")) {
+      throw new IllegalArgumentException(
+          "category code must be 1-60 lower-case letters, digits or '-': " + code);
+    }
+    this.code = code;
+  }
+
+  public Category name(String language, String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("category name must not be blank");
+    }
+    names.put(Objects.requireNonNull(language, "language"), name.strip());
+    return this;
+  }
+
+  /** The name in the given language, else in English, else any name it has, else its code. */
+  public String nameIn(String language) {
+    String name = names.getOrDefault(language, names.get("en"));
+    return name != null ? name : names.values().stream().sorted().findFirst().orElse(code);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String code() {
+    return code;
+  }
+}
