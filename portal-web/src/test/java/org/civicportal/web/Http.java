@@ -72,6 +72,21 @@ public final class Http {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Sends a body of any content type. */
+  public static HttpResponse<String> sendTyped(
+      URL base, String path, String method, String contentType, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public static JsonStructure json(HttpResponse<String> response) {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.read();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.civicportal.catalog.boundary.PublicServices;
-import org.civicportal.catalog.boundary.PublicServices.ServiceText;
+import org.civicportal.catalog.boundary.ServiceEditor;
+import org.civicportal.catalog.entity.ServiceText;
+import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.indexing.boundary.Searches;
 import org.civicportal.indexing.control.OutboxReader;
 import org.civicportal.indexing.control.OutboxRelay;
@@ -32,7 +32,7 @@ class OutboxIndexingIT {
     return Deployments.portalWithAssertions(OutboxIndexingIT.class);
   }
 
-  @Inject PublicServices services;
+  @Inject ServiceEditor editor;
   @Inject Searches searches;
   @Inject OutboxReader outbox;
   @Inject OutboxRelay relay;
@@ -40,41 +40,69 @@ class OutboxIndexingIT {
 
   @Test
   void aPublishedServiceBecomesSearchableAfterCommitAndAnEditReplacesItsText() {
-    publish(
-        "transport",
-        "ferry-pass",
-        List.of(
-            new ServiceText(
-                "en",
-                "buy-a-ferry-pass",
-                "Buy a ferry pass",
-                "Cross the bay with a quokkaferry season pass.",
-                "Season passes for the quokkaferry."),
-            new ServiceText(
+    long id =
+        as(
+            "editor1",
+            () ->
+                editor
+                    .create(
+                        "transport",
+                        "en",
+                        ServiceText.of(
+                            "Buy a ferry pass",
+                            "Cross the bay with a quokkaferry season pass.",
+                            "Season passes for the quokkaferry."),
+                        null,
+                        null)
+                    .id());
+    as(
+        "editor1",
+        () ->
+            editor.write(
+                id,
                 "fr",
-                "acheter-un-abonnement-ferry",
-                "Acheter un abonnement ferry",
-                "Traversez la baie.",
-                "Abonnements pour le quokkaferry.")));
+                null,
+                ServiceText.of(
+                    "Acheter un abonnement ferry",
+                    "Traversez la baie.",
+                    "Abonnements pour le quokkaferry.")));
+    review(id);
+    assertThat(total("quokkaferry", "en")).as("a draft is not searchable").isZero();
+
+    as("reviewer1", () -> editor.publish(id, null));
 
     assertThat(eventually(() -> total("quokkaferry", "en") == 1)).isTrue();
     assertThat(total("quokkaferry", "fr")).isEqualTo(1);
 
-    publish(
-        "transport",
-        "ferry-pass",
-        List.of(
-            new ServiceText(
+    as(
+        "editor1",
+        () ->
+            editor.write(
+                id,
                 "en",
-                "buy-a-ferry-pass",
-                "Buy a ferry pass",
-                "Cross the bay with a wombatboat season pass.",
-                "Season passes for the wombatboat.")));
+                null,
+                ServiceText.of(
+                    "Buy a ferry pass",
+                    "Cross the bay with a wombatboat season pass.",
+                    "Season passes for the wombatboat.")));
+    assertThat(total("quokkaferry", "en"))
+        .as("the published revision stays searchable while the next is a draft")
+        .isEqualTo(1);
+    review(id);
+    as("reviewer1", () -> editor.publish(id, null));
 
     assertThat(eventually(() -> total("wombatboat", "en") == 1)).isTrue();
     assertThat(total("quokkaferry", "en")).isZero();
     assertThat(total("quokkaferry", "fr")).isEqualTo(1);
     assertThat(eventually(() -> outbox.pending() == 0)).isTrue();
+  }
+
+  private void review(long id) {
+    as("editor1", () -> editor.submit(id));
+  }
+
+  private static <T> T as(String username, java.util.function.Supplier<T> work) {
+    return CurrentTenant.as("demoland", () -> CurrentSubject.actingAs(username, work));
   }
 
   @Test
@@ -98,10 +126,6 @@ class OutboxIndexingIT {
         .extracting(Searches.Hit::slug)
         .contains("apply-for-a-passport");
     assertThat(portalIndex.isReady()).isTrue();
-  }
-
-  private void publish(String agency, String code, List<ServiceText> texts) {
-    CurrentTenant.as("demoland", () -> services.publish(agency, code, texts));
   }
 
   private long total(String text, String language) {

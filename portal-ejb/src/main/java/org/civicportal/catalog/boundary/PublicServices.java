@@ -69,6 +69,12 @@ public class PublicServices {
         .getResultList();
   }
 
+  /** Every published text of every published service, with its service. */
+  public List<ServiceTranslation> allPublished() {
+    return em.createNamedQuery(ServiceTranslation.PUBLISHED_ALL, ServiceTranslation.class)
+        .getResultList();
+  }
+
   /** The tenant's agencies, by code. */
   public List<Agency> agencies() {
     return em.createNamedQuery(Agency.ALL, Agency.class).getResultList();

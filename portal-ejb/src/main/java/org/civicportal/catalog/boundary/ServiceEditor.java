@@ -146,7 +146,8 @@ public class ServiceEditor {
     PublicService service = editable(id, editor);
     requireLanguage(language);
     ServiceRevision draft = draftOf(service, editor);
-    write(draft, language, slug, clean(text), editor);
+    ServiceText merged = draft.text(language).map(t -> merge(t.text(), text)).orElse(text);
+    write(draft, language, slug, clean(merged), editor);
     return draft;
   }
 
@@ -751,6 +752,26 @@ public class ServiceEditor {
         blankToNull(text.fees()),
         blankToNull(text.processingTime()),
         blankToNull(text.contact()));
+  }
+
+  /** The new text, with every field it leaves out (null) taken from the old. */
+  private static ServiceText merge(ServiceText old, ServiceText changes) {
+    if (changes == null) {
+      return old;
+    }
+    return new ServiceText(
+        or(changes.title(), old.title()),
+        or(changes.summary(), old.summary()),
+        or(changes.body(), old.body()),
+        or(changes.eligibility(), old.eligibility()),
+        or(changes.documentsNeeded(), old.documentsNeeded()),
+        or(changes.fees(), old.fees()),
+        or(changes.processingTime(), old.processingTime()),
+        or(changes.contact(), old.contact()));
+  }
+
+  private static String or(String value, String fallback) {
+    return value != null ? value : fallback;
   }
 
   private static String blankToNull(String text) {

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
+import org.civicportal.identity.entity.Role;
 
 /** Staff pages start here: a visitor who is not signed in is sent to sign in and then back. */
 @Named
@@ -53,5 +54,26 @@ public class StaffAccess {
 
   public boolean isSignedIn() {
     return subject().isSignedIn();
+  }
+
+  /** True for agency editors and reviewers, who work on the catalogue. */
+  public boolean isCatalogueStaff() {
+    return subject().has(Role.AGENCY_EDITOR) || subject().has(Role.AGENCY_REVIEWER);
+  }
+
+  public boolean isEditor() {
+    return subject().has(Role.AGENCY_EDITOR);
+  }
+
+  public boolean isReviewer() {
+    return subject().has(Role.AGENCY_REVIEWER);
+  }
+
+  public boolean isTenantAdmin() {
+    return subject().has(Role.TENANT_ADMIN);
+  }
+
+  public boolean isAuditor() {
+    return subject().has(Role.AUDITOR);
   }
 }

@@ -27,7 +27,9 @@ import org.civicportal.language.api.ContentLanguages;
 @RequestScoped
 public class LanguageBacking {
   static final String COOKIE = "civic_lang";
-  private static final Map<String, String> LABELS = Map.of("en", "English", "fr", "Français");
+  private static final Map<String, String> LABELS =
+      Map.of("en", "English", "fr", "Français", "ar", "العربية");
+  private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar");
 
   @Inject HttpServletRequest request;
 
@@ -45,8 +47,9 @@ public class LanguageBacking {
     return Locale.forLanguageTag(getCode());
   }
 
+  /** {@code rtl} for right-to-left languages (Arabic), else {@code ltr}. */
   public String getDirection() {
-    return "ltr";
+    return RIGHT_TO_LEFT.contains(getCode()) ? "rtl" : "ltr";
   }
 
   /**
@@ -62,7 +65,7 @@ public class LanguageBacking {
   public List<Choice> getChoices() {
     List<Choice> choices = new ArrayList<>();
     for (String lang : ContentLanguages.SUPPORTED) {
-      String url = alternates.getOrDefault(lang, currentPathWith(lang));
+      String url = alternates.getOrDefault(lang, currentPathWith("lang", lang));
       choices.add(new Choice(lang, LABELS.get(lang), url, lang.equals(getCode())));
     }
     return Collections.unmodifiableList(choices);
@@ -99,10 +102,10 @@ public class LanguageBacking {
   }
 
   /**
-   * The address the visitor asked for (not the view it was forwarded to), with {@code lang}
-   * replaced.
+   * The address the visitor asked for (not the view it was forwarded to) with one parameter set
+   * ({@code lang} or {@code contrast}); the search text is kept.
    */
-  private String currentPathWith(String lang) {
+  public String currentPathWith(String name, String value) {
     Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
     String path =
@@ -118,7 +121,7 @@ public class LanguageBacking {
     if (q != null && failed == null) {
       url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append("&");
     }
-    return url.append("lang=").append(lang).toString();
+    return url.append(name).append("=").append(value).toString();
   }
 
   /** One entry of the language switcher. */

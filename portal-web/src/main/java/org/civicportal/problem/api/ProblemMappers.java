@@ -9,7 +9,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.civicportal.indexing.boundary.IndexUnavailableException;
+import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
 
 /**
@@ -81,6 +83,28 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(NotPermittedException e) {
       return problem(uri, Response.Status.FORBIDDEN, e.getMessage(), null).toResponse();
+    }
+  }
+
+  /** The record's present state does not allow this action: 409. */
+  @Provider
+  public static class Conflict implements ExceptionMapper<ConflictException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ConflictException e) {
+      return problem(uri, Response.Status.CONFLICT, e.getMessage(), null).toResponse();
+    }
+  }
+
+  /** The record does not exist for this caller: 404. */
+  @Provider
+  public static class NoSuchRecord implements ExceptionMapper<NoSuchRecordException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(NoSuchRecordException e) {
+      return problem(uri, Response.Status.NOT_FOUND, e.getMessage(), null).toResponse();
     }
   }
 

@@ -18,8 +18,10 @@ class CitizenSearchJourneyIT extends BrowserJourney {
     driver.get(base.toString());
     assertThat(lang()).isEqualTo("en");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Find a public service");
-    assertThat(driver.findElements(By.cssSelector(".service-list a")))
-        .hasSizeGreaterThanOrEqualTo(6);
+    assertThat(driver.findElements(By.cssSelector(".category-list a")))
+        .hasSizeGreaterThanOrEqualTo(4);
+    assertThat(driver.findElements(By.cssSelector(".agency-list a")))
+        .hasSizeGreaterThanOrEqualTo(2);
     browser.assertAccessibleAndErrorFree();
 
     browser.clickAndLoad(By.cssSelector(".language-switcher a[hreflang='fr']"));
@@ -41,7 +43,7 @@ class CitizenSearchJourneyIT extends BrowserJourney {
     assertThat(driver.getCurrentUrl()).endsWith("/services/demander-un-passeport");
     assertThat(lang()).isEqualTo("fr");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Demander un passeport");
-    assertThat(driver.findElement(By.cssSelector(".service-body")).getText())
+    assertThat(driver.findElement(By.cssSelector(".service-sections")).getText())
         .contains("justificatif de domicile");
     browser.assertAccessibleAndErrorFree();
 
@@ -55,7 +57,7 @@ class CitizenSearchJourneyIT extends BrowserJourney {
   @Test
   void samplestanHasItsOwnPortalOnItsOwnHostName() {
     // Chromium resolves every *.localhost name to the loopback address
-    driver.get(base.toString().replace("://localhost:", "://samplestan.localhost:"));
+    driver.get(base.toString().replace("://localhost:", "://samplestan.localhost:") + "catalogue");
 
     assertThat(driver.findElement(By.cssSelector(".site-name")).getText())
         .isEqualTo("Government of Samplestan");
