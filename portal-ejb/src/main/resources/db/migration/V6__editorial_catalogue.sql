@@ -48,7 +48,8 @@ CREATE TABLE account_agency (
 );
 
 ALTER TABLE public_service ADD COLUMN external_id VARCHAR(120);
-ALTER TABLE public_service ADD COLUMN published_revision BIGINT;
+-- the number of the revision citizens read, while the service is published
+ALTER TABLE public_service ADD COLUMN published_revision INTEGER;
 ALTER TABLE public_service ADD COLUMN unpublish_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE public_service ADD CONSTRAINT public_service_external_uk UNIQUE (tenant, external_id);
 
@@ -114,7 +115,7 @@ FROM public_service s;
 INSERT INTO service_revision_text (revision_id, language, slug, title, summary, body, source_stamp, updated_at)
 SELECT -t.service_id, t.language, t.slug, t.title, t.summary, t.body, 1, t.updated_at FROM service_translation t;
 
-UPDATE public_service SET published_revision = -id WHERE state = 'PUBLISHED';
+UPDATE public_service SET published_revision = 1 WHERE state = 'PUBLISHED';
 
 CREATE TABLE import_job (
     id          BIGINT       NOT NULL PRIMARY KEY,

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's way of running the portal: {@code java -jar civic-portal.jar} with the environment a
  * user would set. Started, stopped and started again on the same data directory, the portal keeps
- * its data, does not seed the demo twice, and rebuilds a search index that was deleted or damaged
- * while it was down.
+ * its data, does not seed the demo twice, rebuilds a search index that was deleted or damaged while
+ * it was down, and publishes a service whose scheduled time passed while it was down.
  */
 class RunnableJarIT {
   private static final Path JAR = Path.of("target", "civic-portal.jar");
@@ -51,6 +51,9 @@ class RunnableJarIT {
       firstDetail = get(port, "/api/v1/services/apply-for-a-passport").body();
       assertThat(count(firstList)).isGreaterThanOrEqualTo(6);
       assertThat(total(get(port, "/api/v1/search?lang=en&q=passport").body())).isPositive();
+      scheduleAServiceInSamplestan(port, Instant.now().plusSeconds(6));
+      assertThat(samplestan(port, "/api/v1/services/renew-a-boat-licence").statusCode())
+          .isEqualTo(404);
     }
     damageIndex(data.resolve("index"));
 
@@ -64,7 +67,61 @@ class RunnableJarIT {
       assertThat(total(get(port, "/api/v1/search?lang=en&q=passport").body())).isPositive();
       assertThat(total(get(port, "/api/v1/search?lang=fr&q=passeport").body())).isPositive();
       assertThat(Files.readString(work.resolve("second.log"))).contains("Search index rebuilt");
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      int status = 0;
+      while (Instant.now().isBefore(deadline) && status != 200) {
+        status = samplestan(port, "/api/v1/services/renew-a-boat-licence").statusCode();
+        Thread.sleep(250);
+      }
+      assertThat(status).as("published after the restart, its time having passed").isEqualTo(200);
     }
+  }
+
+  /** Drafts, submits and schedules a service in Samplestan, as its editor and reviewer. */
+  private void scheduleAServiceInSamplestan(int port, Instant at) throws Exception {
+    HttpResponse<String> created =
+        samplestan(
+            port,
+            "POST",
+            "/api/v1/services",
+            "editor1",
+            "{\"title\":\"Renew a boat licence\",\"summary\":\"Keep sailing.\","
+                + "\"body\":\"Renew every year.\",\"lang\":\"en\",\"agency\":\"wildlife\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+    assertThat(id.find()).isTrue();
+    String service = "/api/v1/services/" + id.group(1);
+    assertThat(samplestan(port, "POST", service + "/submit", "editor1", "").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> scheduled =
+        samplestan(port, "POST", service + "/publish", "reviewer1", "{\"at\":\"" + at + "\"}");
+    assertThat(scheduled.body()).contains("\"state\":\"scheduled\"");
+  }
+
+  private HttpResponse<String> samplestan(int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Host", "samplestan.localhost")
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> samplestan(
+      int port, String method, String path, String user, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Host", "samplestan.localhost")
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":Demo!2026").getBytes(StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static void damageIndex(Path index) throws IOException {

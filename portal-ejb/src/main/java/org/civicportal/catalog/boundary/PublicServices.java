@@ -1,6 +1,7 @@
 package org.civicportal.catalog.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.civicportal.catalog.control.CatalogueCache;
 import org.civicportal.catalog.entity.Agency;
 import org.civicportal.catalog.entity.Category;
 import org.civicportal.catalog.entity.PublicService;
@@ -20,6 +22,7 @@ import org.civicportal.catalog.entity.ServiceRevision;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.search.SearchLanguages;
+import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
 /**
@@ -32,6 +35,8 @@ import org.civicportal.tenant.control.TenantBound;
 public class PublicServices {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
+
+  @Inject CatalogueCache cache;
 
   /** Published services in one language, ordered by title, with their agencies loaded. */
   public List<ServiceTranslation> published(String language) {
@@ -75,22 +80,38 @@ public class PublicServices {
         .getResultList();
   }
 
-  /** The tenant's agencies, by code. */
-  public List<Agency> agencies() {
-    return em.createNamedQuery(Agency.ALL, Agency.class).getResultList();
+  /** The tenant's agencies, by code (names in every language). */
+  public List<Term> agencies() {
+    return cache.get(
+        "agencies:" + CurrentTenant.code(),
+        () ->
+            em.createNamedQuery(Agency.ALL, Agency.class).getResultList().stream()
+                .map(a -> new Term(a.code(), a.names()))
+                .toList());
   }
 
-  /** The tenant's service categories, by code. */
-  public List<Category> categories() {
-    return em.createNamedQuery(Category.ALL, Category.class).getResultList();
+  /** The tenant's service categories, by code (names in every language). */
+  public List<Term> categories() {
+    return cache.get(
+        "categories:" + CurrentTenant.code(),
+        () ->
+            em.createNamedQuery(Category.ALL, Category.class).getResultList().stream()
+                .map(c -> new Term(c.code(), c.names()))
+                .toList());
   }
 
   /**
    * Every published service once, in the reader's language where it has a text in it, else in the
    * tenant's default language, else in its source language; ordered by title as the reader's
-   * language sorts.
+   * language sorts. Served from memory between publications.
    */
   public List<CatalogueEntry> catalogue(String language, String defaultLanguage) {
+    return cache.get(
+        "catalogue:" + CurrentTenant.code() + ":" + language + ":" + defaultLanguage,
+        () -> List.copyOf(readCatalogue(language, defaultLanguage)));
+  }
+
+  private List<CatalogueEntry> readCatalogue(String language, String defaultLanguage) {
     Collator collator = Collator.getInstance(Locale.forLanguageTag(language));
     List<CatalogueEntry> entries = new ArrayList<>();
     Map<Long, List<ServiceTranslation>> byService = new LinkedHashMap<>();
@@ -104,11 +125,17 @@ public class PublicServices {
       PublicService service = chosen.service();
       entries.add(
           new CatalogueEntry(
-              chosen,
-              !chosen.language().equals(language),
-              service.publishedRevision().flatMap(ServiceRevision::category).orElse(null)));
+              service.id(),
+              chosen.slug(),
+              chosen.title(),
+              chosen.summary(),
+              chosen.language(),
+              service.agency().code(),
+              service.agency().nameIn(chosen.language()),
+              service.publishedRevision().flatMap(ServiceRevision::category).orElse(null),
+              !chosen.language().equals(language)));
     }
-    entries.sort(Comparator.comparing(e -> e.translation().title(), collator));
+    entries.sort(Comparator.comparing(CatalogueEntry::title, collator));
     return entries;
   }
 
@@ -164,8 +191,33 @@ public class PublicServices {
     return related;
   }
 
-  /** A published service as a catalogue lists it. */
-  public record CatalogueEntry(ServiceTranslation translation, boolean fallback, String category) {}
+  /**
+   * A published service as a catalogue lists it, in {@code language}; {@code fallback} when that is
+   * not the language the reader asked for.
+   */
+  public record CatalogueEntry(
+      long serviceId,
+      String slug,
+      String title,
+      String summary,
+      String language,
+      String agency,
+      String agencyName,
+      String category,
+      boolean fallback) {}
+
+  /** An agency or category: its code and its names by language. */
+  public record Term(String code, Map<String, String> names) {
+    public Term {
+      names = Map.copyOf(names);
+    }
+
+    /** The name in the given language, else in English, else any, else the code. */
+    public String nameIn(String language) {
+      String name = names.getOrDefault(language, names.get("en"));
+      return name != null ? name : names.values().stream().sorted().findFirst().orElse(code);
+    }
+  }
 
   /** A published service's page: the text at its slug, with the revision it belongs to. */
   public record ServicePage(

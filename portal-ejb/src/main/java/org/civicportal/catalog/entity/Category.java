@@ -68,6 +68,11 @@ public class Category {
     return name != null ? name : names.values().stream().sorted().findFirst().orElse(code);
   }
 
+  /** The names by language. */
+  public Map<String, String> names() {
+    return java.util.Collections.unmodifiableMap(names);
+  }
+
   public Long id() {
     return id;
   }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -85,9 +84,12 @@ public class PublicService {
   @Column(name = "external_id", length = 120)
   private String externalId;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "published_revision")
-  private ServiceRevision publishedRevision;
+  /**
+   * The number of the revision citizens read. A number, not a reference, so that a service and its
+   * revisions never refer to each other in the same insert.
+   */
+  @Column(name = "published_revision")
+  private Integer publishedNumber;
 
   @Column(name = "unpublish_at")
   private Instant unpublishAt;
@@ -161,12 +163,12 @@ public class PublicService {
       throw new IllegalArgumentException("revision of another service");
     }
     revision.markPublished(reviewer, now);
-    if (publishedRevision != null && publishedRevision != revision) {
-      if (publishedRevision.state() == RevisionState.PUBLISHED) {
-        publishedRevision.markSuperseded(now);
-      }
+    ServiceRevision previous =
+        publishedNumber == null ? null : revision(publishedNumber).orElse(null);
+    if (previous != null && previous != revision && previous.state() == RevisionState.PUBLISHED) {
+      previous.markSuperseded(now);
     }
-    publishedRevision = revision;
+    publishedNumber = revision.number();
     translations.removeIf(t -> revision.text(t.language()).isEmpty());
     revision
         .texts()
@@ -205,8 +207,8 @@ public class PublicService {
       throw new IllegalStateException("only a published service can be archived");
     }
     state = ServiceState.ARCHIVED;
-    if (publishedRevision != null) {
-      publishedRevision.markArchived(now);
+    if (publishedNumber != null) {
+      revision(publishedNumber).ifPresent(r -> r.markArchived(now));
     }
     unpublishAt = null;
   }
@@ -217,7 +219,7 @@ public class PublicService {
 
   /** The revision citizens read, while the service is published. */
   public Optional<ServiceRevision> publishedRevision() {
-    return isPublished() ? Optional.ofNullable(publishedRevision) : Optional.empty();
+    return isPublished() && publishedNumber != null ? revision(publishedNumber) : Optional.empty();
   }
 
   public Optional<String> externalId() {

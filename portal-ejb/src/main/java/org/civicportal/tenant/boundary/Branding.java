@@ -71,10 +71,10 @@ public class Branding {
   }
 
   /**
-   * Sets the colour (null keeps the default) and, unless {@code keepLogo}, the logo (null removes
-   * it).
+   * Sets the name (null keeps it), the colour (null or blank for the default) and, unless {@code
+   * keepLogo}, the logo (null removes it).
    */
-  public Look brand(String colour, byte[] logo, boolean keepLogo) {
+  public Look brand(String name, String colour, byte[] logo, boolean keepLogo) {
     Subject admin = subjects.get();
     if (!admin.has(Role.TENANT_ADMIN)) {
       throw new NotPermittedException("Only tenant admins change the branding.");
@@ -102,6 +102,13 @@ public class Branding {
       }
     }
     Tenant tenant = tenants.byCode(CurrentTenant.code()).orElseThrow();
+    if (name != null) {
+      try {
+        tenant.rename(name);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("name", e.getMessage());
+      }
+    }
     String dataUrl = keepLogo ? tenant.logo().orElse(null) : logo == null ? null : dataUrl(logo);
     tenant.brand(normalised, dataUrl);
     audit.record(
@@ -109,7 +116,12 @@ public class Branding {
         admin.name(),
         AuditAction.ADMIN_ACTION,
         "tenant:" + tenant.code(),
-        "branding: colour " + normalised + ", logo " + (dataUrl == null ? "none" : "set"));
+        "branding: name "
+            + tenant.name()
+            + ", colour "
+            + normalised
+            + ", logo "
+            + (dataUrl == null ? "none" : "set"));
     cache.remove(tenant.code());
     return new Look(
         normalised,
@@ -155,6 +167,11 @@ public class Branding {
 
   /** A tenant's look: its colour and the text colour on it, or nulls for the default theme. */
   public record Look(String colour, String textColour, boolean hasLogo, long version) {}
+
+  /** The government's name as its pages show it. */
+  public String name() {
+    return tenants.byCode(CurrentTenant.code()).orElseThrow().name();
+  }
 
   /** A logo image. */
   public record Logo(String type, byte[] bytes) {}

@@ -215,6 +215,14 @@ public class Tenant {
     brandingVersion++;
   }
 
+  /** Renames the government as its pages show it. */
+  public void rename(String name) {
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      throw new IllegalArgumentException("The name must be 1-200 characters.");
+    }
+    this.name = name.strip();
+  }
+
   public Optional<String> brandColour() {
     return Optional.ofNullable(brandColour);
   }

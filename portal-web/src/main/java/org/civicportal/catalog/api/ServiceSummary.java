@@ -1,7 +1,6 @@
 package org.civicportal.catalog.api;
 
 import org.civicportal.catalog.boundary.PublicServices.CatalogueEntry;
-import org.civicportal.catalog.entity.ServiceTranslation;
 
 /**
  * A published service as listed: enough to show a link and a line of text. {@code fallback} is true
@@ -18,15 +17,14 @@ public record ServiceSummary(
     boolean fallback) {
 
   static ServiceSummary of(CatalogueEntry entry) {
-    ServiceTranslation t = entry.translation();
     return new ServiceSummary(
-        t.service().id(),
-        t.slug(),
-        t.title(),
-        t.summary(),
-        t.service().agency().nameIn(t.language()),
+        entry.serviceId(),
+        entry.slug(),
+        entry.title(),
+        entry.summary(),
+        entry.agencyName(),
         entry.category(),
-        t.language(),
+        entry.language(),
         entry.fallback());
   }
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.boundary.PublicServices.CatalogueEntry;
-import org.civicportal.catalog.entity.Agency;
-import org.civicportal.catalog.entity.Category;
+import org.civicportal.catalog.boundary.PublicServices.Term;
 import org.civicportal.language.web.LanguageBacking;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
@@ -39,6 +38,9 @@ public class CatalogueBacking {
 
   private List<CatalogueEntry> entries;
   private String lang;
+  private List<Group> categories;
+  private List<Group> agencies;
+  private List<Letter> letters;
 
   @PostConstruct
   void load() {
@@ -50,12 +52,19 @@ public class CatalogueBacking {
 
   /** Categories that have published services, by name, with their counts. */
   public List<Group> getCategories() {
+    if (categories == null) {
+      categories = countCategories();
+    }
+    return categories;
+  }
+
+  private List<Group> countCategories() {
     Map<String, Long> counts = new TreeMap<>();
     entries.stream()
         .filter(e -> e.category() != null)
         .forEach(e -> counts.merge(e.category(), 1L, Long::sum));
     List<Group> groups = new ArrayList<>();
-    for (Category category : services.categories()) {
+    for (Term category : services.categories()) {
       Long count = counts.get(category.code());
       if (count != null) {
         groups.add(new Group(category.code(), category.nameIn(lang), count));
@@ -67,10 +76,17 @@ public class CatalogueBacking {
 
   /** Agencies that have published services, by name, with their counts. */
   public List<Group> getAgencies() {
+    if (agencies == null) {
+      agencies = countAgencies();
+    }
+    return agencies;
+  }
+
+  private List<Group> countAgencies() {
     Map<String, Long> counts = new TreeMap<>();
-    entries.forEach(e -> counts.merge(e.translation().service().agency().code(), 1L, Long::sum));
+    entries.forEach(e -> counts.merge(e.agency(), 1L, Long::sum));
     List<Group> groups = new ArrayList<>();
-    for (Agency agency : services.agencies()) {
+    for (Term agency : services.agencies()) {
       Long count = counts.get(agency.code());
       if (count != null) {
         groups.add(new Group(agency.code(), agency.nameIn(lang), count));
@@ -103,6 +119,13 @@ public class CatalogueBacking {
 
   /** The services listed, A to Z, grouped by their first letter. */
   public List<Letter> getLetters() {
+    if (letters == null) {
+      letters = group();
+    }
+    return letters;
+  }
+
+  private List<Letter> group() {
     Optional<Group> category = selectedCategory();
     Optional<Group> agency = selectedAgency();
     Map<String, List<CatalogueEntry>> byLetter = new LinkedHashMap<>();
@@ -110,11 +133,10 @@ public class CatalogueBacking {
       if (category.isPresent() && !category.get().code().equals(e.category())) {
         continue;
       }
-      if (agency.isPresent()
-          && !agency.get().code().equals(e.translation().service().agency().code())) {
+      if (agency.isPresent() && !agency.get().code().equals(e.agency())) {
         continue;
       }
-      byLetter.computeIfAbsent(letterOf(e.translation().title()), k -> new ArrayList<>()).add(e);
+      byLetter.computeIfAbsent(letterOf(e.title()), k -> new ArrayList<>()).add(e);
     }
     return byLetter.entrySet().stream().map(x -> new Letter(x.getKey(), x.getValue())).toList();
   }
@@ -127,7 +149,7 @@ public class CatalogueBacking {
    * The address of a listed service: its slug, asking for the visitor's language if it lacks it.
    */
   public String link(CatalogueEntry entry) {
-    String path = request.getContextPath() + "/services/" + entry.translation().slug();
+    String path = request.getContextPath() + "/services/" + entry.slug();
     return entry.fallback() ? path + "?lang=" + lang : path;
   }
 

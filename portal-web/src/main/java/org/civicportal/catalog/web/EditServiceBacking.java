@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.boundary.ServiceEditor;
-import org.civicportal.catalog.entity.Category;
 import org.civicportal.catalog.entity.Channel;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.RevisionState;
@@ -351,11 +350,11 @@ public class EditServiceBacking implements Serializable {
     return java.util.Locale.forLanguageTag(code).getDisplayLanguage(language.getLocale());
   }
 
-  public List<Category> getCategories() {
+  public List<PublicServices.Term> getCategories() {
     return catalogue.categories();
   }
 
-  public String categoryName(Category c) {
+  public String categoryName(PublicServices.Term c) {
     return c.nameIn(language.getCode());
   }
 

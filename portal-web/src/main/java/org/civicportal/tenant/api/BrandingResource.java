@@ -15,8 +15,8 @@ import org.civicportal.tenant.boundary.Branding;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The tenant's branding. Anyone may read it; tenant admins change it. A colour failing WCAG AA
- * contrast is a 400 problem naming {@code primaryColour}.
+ * The tenant's branding: its name, primary colour and logo. Anyone may read it; tenant admins
+ * change it. A colour failing WCAG AA contrast is a 400 problem naming {@code primaryColour}.
  */
 @Path("tenant/branding")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,13 +29,14 @@ public class BrandingResource {
   @Operation(
       summary = "The tenant's primary colour, the text colour on it, and whether it has a logo")
   public View get() {
-    return View.of(branding.look());
+    return View.of(branding.name(), branding.look());
   }
 
   @PUT
   @Operation(
       summary =
-          "Set the primary colour (#rrggbb; null for the default) and, when logo is sent, the logo"
+          "Set the name (when sent), the primary colour (#rrggbb; null for the default) and, when"
+              + " logo is sent, the logo"
               + " (base64 PNG, JPEG or WebP; empty string removes it) (tenant admins)")
   public View put(Change change) {
     if (!subjects.get().isSignedIn()) {
@@ -52,16 +53,17 @@ public class BrandingResource {
         throw new InvalidInputException("logo", "The logo must be base64-encoded.");
       }
     }
-    return View.of(branding.brand(change.primaryColour(), logo, change.logo() == null));
+    branding.brand(change.name(), change.primaryColour(), logo, change.logo() == null);
+    return get();
   }
 
   /** A branding change. */
-  public record Change(String primaryColour, String logo) {}
+  public record Change(String name, String primaryColour, String logo) {}
 
   /** The branding as the API shows it. */
-  public record View(String primaryColour, String textColour, boolean logo) {
-    static View of(Branding.Look look) {
-      return new View(look.colour(), look.textColour(), look.hasLogo());
+  public record View(String name, String primaryColour, String textColour, boolean logo) {
+    static View of(String name, Branding.Look look) {
+      return new View(name, look.colour(), look.textColour(), look.hasLogo());
     }
   }
 }

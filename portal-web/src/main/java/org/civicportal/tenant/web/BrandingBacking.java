@@ -30,6 +30,7 @@ public class BrandingBacking implements Serializable {
   @Inject LanguageBacking language;
   @Inject FacesContext faces;
 
+  private String name;
   private String colour;
   private boolean removeLogo;
   private transient Part logo;
@@ -44,6 +45,7 @@ public class BrandingBacking implements Serializable {
       return;
     }
     colour = branding.look().colour();
+    name = branding.name();
   }
 
   public void save() throws IOException {
@@ -62,13 +64,18 @@ public class BrandingBacking implements Serializable {
       keepLogo = false;
     }
     try {
-      branding.brand(colour, image, keepLogo);
+      branding.brand(name == null ? "" : name, colour, image, keepLogo);
       faces.getExternalContext().getFlash().put("notice", text("branding.saved"));
       faces
           .getExternalContext()
           .redirect(faces.getExternalContext().getRequestContextPath() + "/staff/branding");
     } catch (InvalidInputException e) {
-      String field = "logo".equals(e.parameter()) ? "brandingForm:logo" : "brandingForm:colour";
+      String field =
+          switch (e.parameter()) {
+            case "logo" -> "brandingForm:logo";
+            case "name" -> "brandingForm:name";
+            default -> "brandingForm:colour";
+          };
       faces.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     } catch (NotPermittedException e) {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
@@ -81,6 +88,14 @@ public class BrandingBacking implements Serializable {
 
   public boolean isHasLogo() {
     return branding.look().hasLogo();
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
   }
 
   public String getColour() {

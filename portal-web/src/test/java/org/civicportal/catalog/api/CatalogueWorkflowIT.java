@@ -118,6 +118,11 @@ class CatalogueWorkflowIT {
     HttpResponse<String> inArabic = Http.get(base, "api/v1/services/" + slug + "?lang=ar");
     assertThat(Http.json(inArabic).asJsonObject().getBoolean("fallback")).isTrue();
     assertThat(eventually(() -> searchTotal(word) == 1)).isTrue();
+    String sitemap = Http.get(base, "sitemap.xml").body();
+    assertThat(sitemap)
+        .contains("/services/" + slug + "</loc>")
+        .contains("hreflang=\"fr\" href=\"")
+        .contains("/services/obtenir-un-permis-" + word);
 
     // a published version never changes: an edit starts revision 2, citizens still read 1
     HttpResponse<String> edited =
@@ -211,6 +216,37 @@ class CatalogueWorkflowIT {
         .as("taken down by the scheduler")
         .isTrue();
     assertThat(state(get(service + "/editorial", "editor1"))).isEqualTo("archived");
+  }
+
+  @Test
+  void aTenantAdminRenamesAndRecoloursThePortalAndAFailingColourIsRefused() throws Exception {
+    HttpResponse<String> grey =
+        put("api/v1/tenant/branding", "{\"primaryColour\":\"#777777\"}", "admin1");
+    assertProblem(grey, 400);
+    assertThat(Http.json(grey).asJsonObject().getString("parameter")).isEqualTo("primaryColour");
+    assertThat(grey.body()).contains("4.5:1");
+    assertProblem(put("api/v1/tenant/branding", "{\"primaryColour\":\"#0b3d68\"}", "editor1"), 403);
+    String before =
+        Http.json(Http.get(base, "api/v1/tenant/branding")).asJsonObject().getString("name");
+    try {
+      HttpResponse<String> renamed =
+          put(
+              "api/v1/tenant/branding",
+              "{\"name\":\"Demoland Online\",\"primaryColour\":\"#1d70b8\"}",
+              "admin1");
+      assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+      assertThat(Http.json(renamed).asJsonObject().getString("textColour")).isEqualTo("#ffffff");
+      String home = Http.get(base, "?lang=en").body();
+      assertThat(home).contains("Demoland Online").contains("--civic-brand:#1d70b8");
+      assertThat(Http.get(base, "?lang=en", "Host", "samplestan.localhost").body())
+          .doesNotContain("Demoland Online")
+          .doesNotContain("#1d70b8");
+    } finally {
+      put(
+          "api/v1/tenant/branding",
+          "{\"name\":\"" + before + "\",\"primaryColour\":null}",
+          "admin1");
+    }
   }
 
   @Test

@@ -77,7 +77,13 @@ class PortalApiIT {
             .asJsonArray();
 
     assertThat(services)
-        .allSatisfy(s -> assertThat(s.asJsonObject().getString("language")).isEqualTo("fr"));
+        .allSatisfy(
+            s ->
+                assertThat(s.asJsonObject().getBoolean("fallback"))
+                    .isEqualTo(!s.asJsonObject().getString("language").equals("fr")));
+    assertThat(services)
+        .extracting(s -> s.asJsonObject().getString("title"))
+        .contains("Demander un passeport");
   }
 
   @Test
