@@ -24,6 +24,8 @@ public class CatalogueCache {
   static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Clock clock = Clock.systemUTC();
 
   /** The cached value for this key, computed (outside any lock) when missing or stale. */
@@ -41,13 +43,22 @@ public class CatalogueCache {
 
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) IndexChanged change) {
     if (OutboxEntry.PUBLIC_SERVICE.equals(change.entityType())) {
-      entries.clear();
+      clear();
     }
   }
 
-  /** Forgets everything, e.g. after agencies or topics were renamed. */
+  /** Forgets everything, e.g. after agencies or topics were renamed or the branding changed. */
   public void clear() {
+    generation.incrementAndGet();
     entries.clear();
+  }
+
+  /**
+   * Changes whenever what citizens' pages show may have changed on this node, so that caches of
+   * whole pages can tell a stale page.
+   */
+  public long generation() {
+    return generation.get();
   }
 
   private record Entry(Object value, Instant expires) {}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.catalog.control.CatalogueCache;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
@@ -38,6 +39,7 @@ public class Branding {
   @Inject Tenants tenants;
   @Inject CurrentSubject subjects;
   @Inject AuditTrail audit;
+  @Inject CatalogueCache pages;
 
   private final Map<String, Look> cache = new ConcurrentHashMap<>();
 
@@ -123,6 +125,7 @@ public class Branding {
             + ", logo "
             + (dataUrl == null ? "none" : "set"));
     cache.remove(tenant.code());
+    pages.clear();
     return new Look(
         normalised,
         normalised == null ? null : Contrast.textOn(normalised),

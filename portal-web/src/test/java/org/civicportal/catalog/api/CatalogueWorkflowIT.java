@@ -106,7 +106,20 @@ class CatalogueWorkflowIT {
     assertThat(translations.getString("ar")).isEqualTo("missing");
 
     assertThat(state(post(service + "/submit", "", "editor1"))).isEqualTo("in-review");
+    Http.get(base, "catalogue");
+    HttpResponse<String> kept = Http.get(base, "catalogue");
+    assertThat(kept.headers().firstValue("X-Page-Cache")).as("anonymous pages are kept").hasValue("hit");
+    assertThat(kept.body()).doesNotContain(word);
+    assertThat(
+            Http.get(base, "catalogue", "Authorization", Http.basic("citizen1", PASSWORD))
+                .headers()
+                .firstValue("X-Page-Cache"))
+        .as("never for a signed-in caller")
+        .isEmpty();
     assertThat(state(post(service + "/publish", "", "reviewer1"))).isEqualTo("published");
+    assertThat(Http.get(base, "catalogue").body())
+        .as("a publication makes kept pages stale at once")
+        .contains(word);
 
     HttpResponse<String> published = Http.get(base, "api/v1/services/" + slug);
     assertThat(published.statusCode()).isEqualTo(200);
