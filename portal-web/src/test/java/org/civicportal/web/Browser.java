@@ -78,7 +78,11 @@ public final class Browser implements AutoCloseable {
    */
   public void clickAndLoad(By target) {
     WebElement html = driver.findElement(By.tagName("html"));
-    driver.findElement(target).click();
+    WebElement element = driver.findElement(target);
+    // a button whose centre lies just below the fold gets focus but no click in headless Chromium
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     // The old page is gone once its root element can no longer be asked anything. Chromium may say
     // so

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.civicportal.catalog.control.CatalogueCache;
 import org.civicportal.catalog.entity.Agency;
 import org.civicportal.catalog.entity.Category;
+import org.civicportal.catalog.entity.LocalisedNames;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.RevisionText;
 import org.civicportal.catalog.entity.ServiceRevision;
@@ -214,8 +215,7 @@ public class PublicServices {
 
     /** The name in the given language, else in English, else any, else the code. */
     public String nameIn(String language) {
-      String name = names.getOrDefault(language, names.get("en"));
-      return name != null ? name : names.values().stream().sorted().findFirst().orElse(code);
+      return LocalisedNames.in(names, language, code);
     }
   }
 

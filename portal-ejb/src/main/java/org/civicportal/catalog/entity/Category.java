@@ -64,8 +64,7 @@ public class Category {
 
   /** The name in the given language, else in English, else any name it has, else its code. */
   public String nameIn(String language) {
-    String name = names.getOrDefault(language, names.get("en"));
-    return name != null ? name : names.values().stream().sorted().findFirst().orElse(code);
+    return LocalisedNames.in(names, language, code);
   }
 
   /** The names by language. */

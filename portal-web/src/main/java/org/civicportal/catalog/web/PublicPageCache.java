@@ -235,7 +235,12 @@ public class PublicPageCache extends HttpFilter {
 
               @Override
               public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
+                // a memory buffer is always ready to take more
+                try {
+                  listener.onWritePossible();
+                } catch (IOException e) {
+                  listener.onError(e);
+                }
               }
             };
       }

@@ -1,11 +1,9 @@
 package org.civicportal.language.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.civicportal.language.api.ContentLanguages;
+import org.civicportal.web.PreferenceCookies;
 
 /**
  * The language of the page being rendered: {@code ?lang=} (remembered in a cookie), else the
@@ -74,29 +74,13 @@ public class LanguageBacking {
   private String chosen() {
     String asked = request.getParameter("lang");
     if (asked != null && ContentLanguages.SUPPORTED.contains(asked)) {
-      FacesContext.getCurrentInstance()
-          .getExternalContext()
-          .addResponseCookie(
-              COOKIE,
-              asked,
-              Map.of(
-                  "path",
-                  request.getContextPath().isEmpty() ? "/" : request.getContextPath(),
-                  "maxAge",
-                  60 * 60 * 24 * 365,
-                  "httpOnly",
-                  true,
-                  "SameSite",
-                  "Lax"));
+      PreferenceCookies.remember(request, COOKIE, asked);
       return asked;
     }
-    if (request.getCookies() != null) {
-      for (Cookie cookie : request.getCookies()) {
-        if (COOKIE.equals(cookie.getName())
-            && ContentLanguages.SUPPORTED.contains(cookie.getValue())) {
-          return cookie.getValue();
-        }
-      }
+    Optional<String> remembered =
+        PreferenceCookies.read(request, COOKIE).filter(ContentLanguages.SUPPORTED::contains);
+    if (remembered.isPresent()) {
+      return remembered.get();
     }
     return ContentLanguages.firstSupported(Collections.list(request.getLocales()));
   }

@@ -73,7 +73,7 @@ public class BrandingBacking implements Serializable {
       String field =
           switch (e.parameter()) {
             case "logo" -> "brandingForm:logo";
-            case "name" -> "brandingForm:name";
+            case "name" -> "brandingForm:portalName";
             default -> "brandingForm:colour";
           };
       faces.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

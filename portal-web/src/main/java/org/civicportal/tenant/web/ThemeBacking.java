@@ -1,15 +1,13 @@
 package org.civicportal.tenant.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.ResourceBundle;
 import org.civicportal.language.web.LanguageBacking;
 import org.civicportal.tenant.boundary.Branding;
+import org.civicportal.web.PreferenceCookies;
 
 /**
  * The look of the page being rendered: the tenant's brand colour and logo, and the visitor's choice
@@ -78,32 +76,9 @@ public class ThemeBacking {
   private boolean chosen() {
     String asked = request.getParameter("contrast");
     if ("high".equals(asked) || "standard".equals(asked)) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      if (faces != null) {
-        faces
-            .getExternalContext()
-            .addResponseCookie(
-                COOKIE,
-                asked,
-                Map.of(
-                    "path",
-                    request.getContextPath().isEmpty() ? "/" : request.getContextPath(),
-                    "maxAge",
-                    60 * 60 * 24 * 365,
-                    "httpOnly",
-                    true,
-                    "SameSite",
-                    "Lax"));
-      }
+      PreferenceCookies.remember(request, COOKIE, asked);
       return "high".equals(asked);
     }
-    if (request.getCookies() != null) {
-      for (Cookie cookie : request.getCookies()) {
-        if (COOKIE.equals(cookie.getName())) {
-          return "high".equals(cookie.getValue());
-        }
-      }
-    }
-    return false;
+    return PreferenceCookies.read(request, COOKIE).map("high"::equals).orElse(false);
   }
 }

@@ -108,7 +108,9 @@ class CatalogueWorkflowIT {
     assertThat(state(post(service + "/submit", "", "editor1"))).isEqualTo("in-review");
     Http.get(base, "catalogue");
     HttpResponse<String> kept = Http.get(base, "catalogue");
-    assertThat(kept.headers().firstValue("X-Page-Cache")).as("anonymous pages are kept").hasValue("hit");
+    assertThat(kept.headers().firstValue("X-Page-Cache"))
+        .as("anonymous pages are kept")
+        .hasValue("hit");
     assertThat(kept.body()).doesNotContain(word);
     assertThat(
             Http.get(base, "catalogue", "Authorization", Http.basic("citizen1", PASSWORD))
@@ -249,7 +251,30 @@ class CatalogueWorkflowIT {
               "admin1");
       assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
       assertThat(Http.json(renamed).asJsonObject().getString("textColour")).isEqualTo("#ffffff");
+      // a 1x1 PNG is taken, sniffed from its bytes; an SVG (which can carry script) is not
+      String png =
+          "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+      assertThat(
+              put(
+                      "api/v1/tenant/branding",
+                      "{\"primaryColour\":\"#1d70b8\",\"logo\":\"" + png + "\"}",
+                      "admin1")
+                  .statusCode())
+          .isEqualTo(200);
+      HttpResponse<String> logo = Http.get(base, "brand/logo");
+      assertThat(logo.statusCode()).isEqualTo(200);
+      assertThat(logo.headers().firstValue("Content-Type")).hasValue("image/png");
+      String svg =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      HttpResponse<String> script =
+          put("api/v1/tenant/branding", "{\"logo\":\"" + svg + "\"}", "admin1");
+      assertProblem(script, 400);
+      assertThat(Http.json(script).asJsonObject().getString("parameter")).isEqualTo("logo");
       String home = Http.get(base, "?lang=en").body();
+      assertThat(home).contains("/brand/logo?v=");
       assertThat(home).contains("Demoland Online").contains("--civic-brand:#1d70b8");
       assertThat(Http.get(base, "?lang=en", "Host", "samplestan.localhost").body())
           .doesNotContain("Demoland Online")
@@ -257,7 +282,7 @@ class CatalogueWorkflowIT {
     } finally {
       put(
           "api/v1/tenant/branding",
-          "{\"name\":\"" + before + "\",\"primaryColour\":null}",
+          "{\"name\":\"" + before + "\",\"primaryColour\":null,\"logo\":\"\"}",
           "admin1");
     }
   }

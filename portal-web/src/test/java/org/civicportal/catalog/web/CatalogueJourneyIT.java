@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.civicportal.web.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -144,6 +147,26 @@ class CatalogueJourneyIT extends BrowserJourney {
   }
 
   @Test
+  void aServicePagePrintsItsContentWithoutTheNavigation() {
+    driver.get(base + "services/apply-for-a-passport");
+    assertThat(js("return getComputedStyle(document.querySelector('.language-switcher')).display"))
+        .isNotEqualTo("none");
+
+    ((ChromeDriver) driver)
+        .executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+
+    for (String hidden :
+        List.of(".language-switcher", ".breadcrumbs", ".search-form, #contrastToggle")) {
+      assertThat(driver.findElements(By.cssSelector(hidden)))
+          .allSatisfy(e -> assertThat(e.isDisplayed()).as(hidden).isFalse());
+    }
+    assertThat(driver.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.cssSelector(".service-sections")).isDisplayed()).isTrue();
+    assertThat(js("return getComputedStyle(document.body).backgroundColor"))
+        .isIn("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)");
+  }
+
+  @Test
   void theHighContrastThemePassesEveryCheckAndIsRemembered() {
     driver.get(base + "?lang=en");
     browser.clickAndLoad(By.id("contrastToggle"));
@@ -178,9 +201,14 @@ class CatalogueJourneyIT extends BrowserJourney {
 
     driver.findElement(By.id("brandingForm:colour")).clear();
     driver.findElement(By.id("brandingForm:colour")).sendKeys("#5a2d82");
+    String name = driver.findElement(By.id("brandingForm:portalName")).getAttribute("value");
+    driver.findElement(By.id("brandingForm:portalName")).clear();
+    driver.findElement(By.id("brandingForm:portalName")).sendKeys("Demoland Services");
     browser.clickAndLoad(By.id("brandingForm:saveBranding"));
     assertThat(driver.findElement(By.id("notice")).getText()).contains("saved");
     driver.get(base + "?lang=en");
+    assertThat(driver.findElement(By.cssSelector(".site-name")).getText())
+        .isEqualTo("Demoland Services");
     assertThat(
             js("return getComputedStyle(document.querySelector('.site-header')).backgroundColor"))
         .isEqualTo("rgb(90, 45, 130)");
@@ -219,6 +247,8 @@ class CatalogueJourneyIT extends BrowserJourney {
 
     driver.get(base + "staff/branding");
     driver.findElement(By.id("brandingForm:colour")).clear();
+    driver.findElement(By.id("brandingForm:portalName")).clear();
+    driver.findElement(By.id("brandingForm:portalName")).sendKeys(name);
     browser.clickAndLoad(By.id("brandingForm:saveBranding"));
     Files.deleteIfExists(upload);
   }
