@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.audit.entity.AuditChain;
 import org.civicportal.audit.entity.AuditEntry;
 
 /**
@@ -43,31 +44,20 @@ public class AuditTrail {
   }
 
   /**
-   * The tenant's newest entry, locked (SELECT ... FOR UPDATE) until this transaction ends, so that
-   * appenders in one tenant take turns and each links to the entry its predecessor wrote; two
-   * appenders reading the same newest entry would fork the chain.
-   *
-   * <p>Locking is a second statement by id because EclipseLink writes FOR UPDATE before LIMIT,
-   * which H2 2.x refuses. A writer that had to wait for the lock may meanwhile have been overtaken:
-   * the holder committed a newer entry, which the writer's first query could not see. So after each
-   * lock we look again, with a new statement that sees what has been committed (READ COMMITTED),
-   * and lock the newer entry if there is one. Should a writer still compute a number that is taken,
-   * the unique (tenant, sequence) constraint fails its transaction rather than let the chain fork.
-   * That is also what happens when two writers race to append a tenant's very first entry, for
-   * which there is no row to lock. (Without the second look, AuditMappingIT's concurrent appends
-   * fail with duplicate keys on H2 and PostgreSQL.)
+   * The tenant's newest entry, read while holding the lock on the tenant's chain head (SELECT ...
+   * FOR UPDATE) until this transaction ends: appenders in one tenant take turns, and each reads
+   * what its predecessor committed (READ COMMITTED) and links to it, so the chain cannot fork. A
+   * tenant's very first append creates its head; two appenders racing for that fail on the head's
+   * primary key rather than fork. (Locking the newest entry instead let two appenders now and then
+   * read the same entry on H2: AuditMappingIT's concurrent appends caught it.)
    */
   private AuditEntry lockedLast(String tenant) {
-    AuditEntry last = last(tenant);
-    while (last != null) {
-      em.lock(last, LockModeType.PESSIMISTIC_WRITE);
-      AuditEntry newest = last(tenant);
-      if (newest.sequence() == last.sequence()) {
-        return last;
-      }
-      last = newest;
+    AuditChain head = em.find(AuditChain.class, tenant, LockModeType.PESSIMISTIC_WRITE);
+    if (head == null) {
+      em.persist(new AuditChain(tenant));
+      em.flush();
     }
-    return null;
+    return last(tenant);
   }
 
   private AuditEntry last(String tenant) {
