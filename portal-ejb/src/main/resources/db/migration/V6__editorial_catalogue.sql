@@ -17,6 +17,14 @@ CREATE TABLE tenant_locale (
     CONSTRAINT tenant_locale_tenant_fk FOREIGN KEY (tenant) REFERENCES tenant (code)
 );
 INSERT INTO tenant_locale (tenant, locale, position) SELECT code, default_locale, 0 FROM tenant;
+-- and every other language a tenant's services are already written in, in alphabetical order after the default
+INSERT INTO tenant_locale (tenant, locale, position)
+SELECT DISTINCT t.tenant, t.language,
+       1 + (SELECT COUNT(DISTINCT o.language) FROM service_translation o
+            WHERE o.tenant = t.tenant AND o.language < t.language
+              AND o.language <> (SELECT d.default_locale FROM tenant d WHERE d.code = t.tenant))
+FROM service_translation t
+WHERE t.language <> (SELECT d.default_locale FROM tenant d WHERE d.code = t.tenant);
 
 -- Branding a tenant admin sets without a rebuild. The logo is kept as a data: URL (at most 256 KB of image).
 ALTER TABLE tenant ADD COLUMN brand_colour VARCHAR(7);
@@ -107,7 +115,10 @@ CREATE TABLE service_revision_text (
 INSERT INTO service_revision (id, tenant, service_id, number, state, source_language, source_stamp, edited_by,
                               created_at, updated_at, published_at, version)
 SELECT -s.id, s.tenant, s.id, 1, s.state,
-       COALESCE((SELECT MIN(t.language) FROM service_translation t WHERE t.service_id = s.id), 'en'), 1,
+       COALESCE((SELECT t.language FROM service_translation t JOIN tenant d ON d.code = s.tenant
+                 WHERE t.service_id = s.id AND t.language = d.default_locale),
+                (SELECT MIN(t.language) FROM service_translation t WHERE t.service_id = s.id),
+                (SELECT d.default_locale FROM tenant d WHERE d.code = s.tenant)), 1,
        'migration', COALESCE(s.published_at, CURRENT_TIMESTAMP), COALESCE(s.published_at, CURRENT_TIMESTAMP),
        s.published_at, 1
 FROM public_service s;
@@ -130,9 +141,16 @@ CREATE TABLE import_job (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at TIMESTAMP WITH TIME ZONE,
     failure     VARCHAR(2000),
-    content     TEXT,
     version     BIGINT       NOT NULL,
     CONSTRAINT import_job_tenant_fk FOREIGN KEY (tenant) REFERENCES tenant (code)
+);
+
+-- The uploaded file, apart from the job so that reading a job's progress never loads it.
+CREATE TABLE import_file (
+    job_id  BIGINT NOT NULL PRIMARY KEY,
+    tenant  VARCHAR(40) NOT NULL,
+    content TEXT   NOT NULL,
+    CONSTRAINT import_file_job_fk FOREIGN KEY (job_id) REFERENCES import_job (id)
 );
 
 CREATE TABLE import_rejection (

@@ -12,6 +12,7 @@ import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.catalog.control.ImportLines;
 import org.civicportal.catalog.control.ImportRunner;
+import org.civicportal.catalog.entity.ImportFile;
 import org.civicportal.catalog.entity.ImportJob;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
@@ -55,9 +56,10 @@ public class Imports {
           "file", "The file is larger than " + (MAX_CHARS / 1024 / 1024) + " MB; split it.");
     }
     int total = ImportLines.count(format, content);
-    ImportJob job = new ImportJob(format, content, total, admin.name(), clock.instant());
+    ImportJob job = new ImportJob(format, total, admin.name(), clock.instant());
     em.persist(job);
     em.flush();
+    em.persist(new ImportFile(job.id(), content));
     audit.record(
         CurrentTenant.code(),
         admin.name(),

@@ -66,6 +66,8 @@ public class ServiceEditor {
   @Inject AuditTrail audit;
   @Inject CatalogueIndexing indexing;
 
+  static final String SCHEDULER = "scheduler";
+
   Clock clock = Clock.systemUTC();
 
   /** The services of the agencies the subject edits or reviews, newest first. */
@@ -148,6 +150,23 @@ public class ServiceEditor {
     ServiceRevision draft = draftOf(service, editor);
     ServiceText merged = draft.text(language).map(t -> merge(t.text(), text)).orElse(text);
     write(draft, language, slug, clean(merged), editor);
+    return draft;
+  }
+
+  /**
+   * Writes the text in one language (when {@code text} is not null) and the service-wide facts
+   * (when {@code facts} is not null) into the draft, in one transaction: either both are saved or
+   * neither.
+   */
+  public ServiceRevision edit(
+      long id, String language, String slug, ServiceText text, Facts facts) {
+    ServiceRevision draft = null;
+    if (text != null || slug != null) {
+      draft = write(id, language, slug, text == null ? ServiceText.of(null, null, null) : text);
+    }
+    if (facts != null) {
+      draft = describe(id, facts);
+    }
     return draft;
   }
 
@@ -280,53 +299,103 @@ public class ServiceEditor {
       record(reviewer, service, "unpublish scheduled for " + at);
       return service;
     }
+    if (service.latest().state() == RevisionState.SCHEDULED) {
+      throw new ConflictException(
+          "Revision "
+              + service.latest().number()
+              + " is scheduled for publication; send it back before taking the service down.");
+    }
     transition(() -> service.archive(now));
     record(reviewer, service, "published -> archived");
     indexing.changed(service, now);
     return service;
   }
 
+  /** The services whose scheduled revision is due now, for the scheduler. */
+  public List<Long> duePublications() {
+    return em
+        .createNamedQuery(ServiceRevision.DUE, ServiceRevision.class)
+        .setParameter("now", clock.instant())
+        .getResultList()
+        .stream()
+        .map(r -> r.service().id())
+        .distinct()
+        .toList();
+  }
+
+  /** The services whose scheduled takedown is due now, for the scheduler. */
+  public List<Long> dueTakedowns() {
+    return em
+        .createNamedQuery(PublicService.DUE_FOR_TAKEDOWN, PublicService.class)
+        .setParameter("now", clock.instant())
+        .getResultList()
+        .stream()
+        .map(PublicService::id)
+        .toList();
+  }
+
   /**
-   * Publishes the revisions and takes down the services whose time has come; returns how many
-   * changed. Run by the scheduler for each tenant.
+   * Publishes the service's scheduled revision if it is due; one transaction per service, so one
+   * failure holds up no other. A revision that cannot be published (its slug was taken meanwhile)
+   * goes back to its editor with the reason.
    */
-  public int runDue() {
+  public boolean publishScheduled(long serviceId) {
     Instant now = clock.instant();
-    int changed = 0;
-    for (ServiceRevision due :
-        em.createNamedQuery(ServiceRevision.DUE, ServiceRevision.class)
-            .setParameter("now", now)
-            .getResultList()) {
-      PublicService service = due.service();
-      try {
-        publishNow(service, due, "scheduler", now);
-        changed++;
-      } catch (InvalidInputException | ConflictException e) {
-        due.sendBack(
-            "scheduler", "Could not publish at the scheduled time: " + e.getMessage(), now);
-        audit.record(
-            CurrentTenant.code(),
-            "scheduler",
-            AuditAction.SERVICE_CHANGED,
-            "service:" + service.id(),
-            "revision " + due.number() + ": scheduled -> draft: " + e.getMessage());
-      }
+    PublicService service = em.find(PublicService.class, serviceId);
+    if (service == null) {
+      return false;
     }
-    for (PublicService service :
-        em.createNamedQuery(PublicService.DUE_FOR_TAKEDOWN, PublicService.class)
-            .setParameter("now", now)
-            .getResultList()) {
-      service.archive(now);
-      audit.record(
-          CurrentTenant.code(),
-          "scheduler",
-          AuditAction.SERVICE_CHANGED,
-          "service:" + service.id(),
-          "published -> archived (scheduled)");
-      indexing.changed(service, now);
-      changed++;
+    ServiceRevision due = service.latest();
+    if (due.state() != RevisionState.SCHEDULED
+        || due.publishAt().map(at -> at.isAfter(now)).orElse(true)) {
+      return false;
     }
-    return changed;
+    try {
+      publishNow(service, due, SCHEDULER, now);
+      return true;
+    } catch (InvalidInputException | ConflictException e) {
+      sendBackScheduled(service, e.getMessage(), now);
+      return false;
+    }
+  }
+
+  /** Sends a scheduled revision that failed to publish back to its editor, with the reason. */
+  public void failScheduled(long serviceId, String reason) {
+    PublicService service = em.find(PublicService.class, serviceId);
+    if (service != null && service.latest().state() == RevisionState.SCHEDULED) {
+      sendBackScheduled(service, reason, clock.instant());
+    }
+  }
+
+  private void sendBackScheduled(PublicService service, String reason, Instant now) {
+    ServiceRevision due = service.latest();
+    due.sendBack(SCHEDULER, "Could not publish at the scheduled time: " + reason, now);
+    audit.record(
+        CurrentTenant.code(),
+        SCHEDULER,
+        AuditAction.SERVICE_CHANGED,
+        "service:" + service.id(),
+        "revision " + due.number() + ": scheduled -> draft: " + reason);
+  }
+
+  /** Takes the service down if its takedown is due; one transaction per service. */
+  public boolean takeDownScheduled(long serviceId) {
+    Instant now = clock.instant();
+    PublicService service = em.find(PublicService.class, serviceId);
+    if (service == null
+        || !service.isPublished()
+        || service.unpublishAt().map(at -> at.isAfter(now)).orElse(true)) {
+      return false;
+    }
+    service.archive(now);
+    audit.record(
+        CurrentTenant.code(),
+        SCHEDULER,
+        AuditAction.SERVICE_CHANGED,
+        "service:" + service.id(),
+        "published -> archived (scheduled)");
+    indexing.changed(service, now);
+    return true;
   }
 
   /**
@@ -380,10 +449,20 @@ public class ServiceEditor {
     boolean unchanged =
         !created
             && revision.text(line.language()).map(t -> t.text().equals(text)).orElse(false)
-            && revision.category().orElse("").equals(category == null ? "" : category)
+            && (category == null || category.equals(revision.category().orElse(null)))
             && (!publish || service.isPublished() && revision.state() == RevisionState.PUBLISHED);
     if (unchanged) {
       return ImportOutcome.UNCHANGED;
+    }
+    if (publish
+        && revision.state() == RevisionState.DRAFT
+        && !revision.editedBy().equals(admin.name())) {
+      throw new ConflictException(
+          "Service "
+              + line.externalId()
+              + " has a draft by "
+              + revision.editedBy()
+              + " in progress; publishing this line would publish it unreviewed.");
     }
     ServiceRevision draft;
     try {
@@ -530,6 +609,9 @@ public class ServiceEditor {
 
   private String uniqueCode(Agency agency, String base) {
     String code = base.isEmpty() ? "service" : base;
+    if (code.length() > 72) {
+      code = code.substring(0, 72).replaceAll("-+$", "");
+    }
     String candidate = code;
     for (int n = 2;
         !em.createNamedQuery(PublicService.BY_CODE, PublicService.class)

@@ -36,8 +36,12 @@ public class CatalogueCache {
     if (entry != null && entry.expires().isAfter(now)) {
       return (T) entry.value();
     }
+    long before = generation.get();
     T value = compute.get();
-    entries.put(key, new Entry(value, now.plus(TIME_TO_LIVE)));
+    if (generation.get() == before) {
+      // not kept if a publication committed while it was computed: it may predate that
+      entries.put(key, new Entry(value, now.plus(TIME_TO_LIVE)));
+    }
     return value;
   }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import org.civicportal.catalog.entity.ImportFile;
 import org.civicportal.catalog.entity.ImportJob;
 import org.civicportal.tenant.control.TenantBound;
 
@@ -23,7 +24,7 @@ public class ImportJournal {
   public Started start(long id) {
     ImportJob job = em.find(ImportJob.class, id);
     job.start();
-    return new Started(job.format(), job.content(), job.createdBy());
+    return new Started(job.format(), em.find(ImportFile.class, id).content(), job.createdBy());
   }
 
   public void progress(

@@ -101,6 +101,7 @@ public final class ImportLines {
 
   private static void readCsv(String content, Consumer<Line> consumer) {
     String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    int[] lineStarts = lineStarts(text);
     CSVFormat format =
         CSVFormat.RFC4180
             .builder()
@@ -109,7 +110,15 @@ public final class ImportLines {
             .setIgnoreEmptyLines(true)
             .setTrim(true)
             .get();
-    try (CSVParser parser = CSVParser.parse(text, format)) {
+    CSVParser parser;
+    try {
+      parser = CSVParser.parse(text, format);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      consumer.accept(
+          Line.rejected(1, "the header row is not valid: " + firstLine(e.getMessage())));
+      return;
+    }
+    try (parser) {
       List<String> header = parser.getHeaderNames();
       List<String> missing = new ArrayList<>();
       for (String required : List.of("externalId", "lang", "title", "summary", "body", "agency")) {
@@ -118,7 +127,7 @@ public final class ImportLines {
         }
       }
       Iterator<CSVRecord> records = parser.iterator();
-      long lineBefore = parser.getCurrentLineNumber();
+      int lastNumber = 1;
       while (true) {
         CSVRecord record;
         try {
@@ -128,11 +137,17 @@ public final class ImportLines {
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
           consumer.accept(
-              Line.rejected((int) lineBefore + 1, "malformed CSV: " + firstLine(e.getMessage())));
+              Line.rejected(lastNumber + 1, "malformed CSV: " + firstLine(e.getMessage())));
           break;
         }
-        int number = (int) lineBefore + 1;
-        lineBefore = parser.getCurrentLineNumber();
+        int start = (int) record.getCharacterPosition();
+        // the position is where the parser stood, before the empty lines it skipped
+        while (start < text.length()
+            && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+          start++;
+        }
+        int number = lineOf(lineStarts, start);
+        lastNumber = number;
         if (!missing.isEmpty()) {
           consumer.accept(Line.rejected(number, "the header row lacks the columns " + missing));
           continue;
@@ -148,10 +163,26 @@ public final class ImportLines {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalArgumentException e) {
-      consumer.accept(
-          Line.rejected(1, "the header row is not valid: " + firstLine(e.getMessage())));
     }
+  }
+
+  /** Where each line of the text starts, as character offsets. */
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The 1-based number of the line holding this character offset. */
+  private static int lineOf(int[] lineStarts, int position) {
+    int found = java.util.Arrays.binarySearch(lineStarts, position);
+    return found >= 0 ? found + 1 : -found - 1;
   }
 
   private static Line line(int number, Map<String, String> fields) {

@@ -38,6 +38,7 @@ public final class RevisionDiff {
     add(fields, "category", from.category().orElse(""), to.category().orElse(""));
     add(fields, "channels", String.valueOf(from.channels()), String.valueOf(to.channels()));
     add(fields, "tags", String.join(", ", from.tags()), String.join(", ", to.tags()));
+    add(fields, "related", String.valueOf(from.related()), String.valueOf(to.related()));
     add(fields, "ceiling", from.ceiling().orElse(""), to.ceiling().orElse(""));
     add(
         fields,
@@ -61,9 +62,10 @@ public final class RevisionDiff {
     parts.put("slug", text == null ? "" : text.slug());
     parts.put("title", text == null ? "" : text.title());
     parts.put("summary", text == null ? "" : text.summary());
-    parts.put("body", text == null ? "" : RichText.text(text.body()));
-    parts.put("eligibility", text == null ? "" : RichText.text(text.eligibility()));
-    parts.put("documentsNeeded", text == null ? "" : RichText.text(text.documentsNeeded()));
+    parts.put("body", text == null ? "" : RichText.textWithLinks(text.body()));
+    parts.put("eligibility", text == null ? "" : RichText.textWithLinks(text.eligibility()));
+    parts.put(
+        "documentsNeeded", text == null ? "" : RichText.textWithLinks(text.documentsNeeded()));
     parts.put("fees", text == null ? "" : Objects.toString(text.fees(), ""));
     parts.put("processingTime", text == null ? "" : Objects.toString(text.processingTime(), ""));
     parts.put("contact", text == null ? "" : Objects.toString(text.contact(), ""));

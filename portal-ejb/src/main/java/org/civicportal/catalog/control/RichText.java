@@ -52,6 +52,21 @@ public final class RichText {
     return text.length() > 0 ? text.toString() : document.body().text();
   }
 
+  /**
+   * The words of rich text with each link's address after its text, so that a changed address shows
+   * in a diff even when the words stay.
+   */
+  public static String textWithLinks(String html) {
+    if (html == null) {
+      return "";
+    }
+    Document document = Jsoup.parseBodyFragment(html);
+    for (Element link : document.select("a[href]")) {
+      link.appendText(" <" + link.attr("href") + ">");
+    }
+    return text(document.body().html());
+  }
+
   private static String paragraphs(String plain) {
     StringBuilder html = new StringBuilder();
     for (String paragraph : plain.strip().split("\\R\\s*\\R")) {

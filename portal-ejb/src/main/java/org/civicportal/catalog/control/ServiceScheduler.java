@@ -50,14 +50,30 @@ public class ServiceScheduler {
         importsResumed = true;
       }
       for (Tenant tenant : tenants.all()) {
+        String code = tenant.code();
         try {
-          int changed = CurrentTenant.as(tenant.code(), editor::runDue);
-          if (changed > 0) {
-            LOG.info(
-                () -> "Scheduled catalogue changes applied in " + tenant.code() + ": " + changed);
+          for (long id : CurrentTenant.as(code, editor::duePublications)) {
+            try {
+              CurrentTenant.as(code, () -> editor.publishScheduled(id));
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Scheduled publication of service " + id + " failed", e);
+              CurrentTenant.as(
+                  code,
+                  () -> {
+                    editor.failScheduled(id, "the portal could not save the publication");
+                    return null;
+                  });
+            }
+          }
+          for (long id : CurrentTenant.as(code, editor::dueTakedowns)) {
+            try {
+              CurrentTenant.as(code, () -> editor.takeDownScheduled(id));
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Scheduled takedown of service " + id + " failed", e);
+            }
           }
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Scheduled catalogue changes failed in " + tenant.code(), e);
+          LOG.log(Level.WARNING, "Scheduled catalogue changes failed in " + code, e);
         }
       }
     } finally {

@@ -1,6 +1,5 @@
 package org.civicportal.catalog.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,7 +12,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -32,9 +30,9 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
- * A bulk import of services a tenant admin uploaded: the file itself (so the job survives a
- * restart), its progress, and its report. Lines are applied one transaction each; a bad line is
- * rejected with its number and reason, and the rest go on.
+ * A bulk import of services a tenant admin uploaded: its progress and its report (the file itself
+ * is an {@link ImportFile}, kept so that the job survives a restart). Lines are applied one
+ * transaction each; a bad line is rejected with its number and reason, and the rest go on.
  */
 @Entity
 @Table(name = "import_job")
@@ -136,11 +134,6 @@ public class ImportJob {
   @Column(length = 2000)
   private String failure;
 
-  @Lob
-  @Basic(fetch = FetchType.LAZY)
-  @Column(name = "content")
-  private String content;
-
   @Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -150,9 +143,8 @@ public class ImportJob {
 
   protected ImportJob() {}
 
-  public ImportJob(Format format, String content, int total, String createdBy, Instant now) {
+  public ImportJob(Format format, int total, String createdBy, Instant now) {
     this.format = Objects.requireNonNull(format, "format");
-    this.content = Objects.requireNonNull(content, "content");
     this.total = total;
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     this.createdAt = Objects.requireNonNull(now, "now");
@@ -245,10 +237,6 @@ public class ImportJob {
 
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
-  }
-
-  public String content() {
-    return content;
   }
 
   /** Percentage of lines processed, 0-100. */

@@ -177,7 +177,6 @@ public class PublicService {
                 translate(language, text.slug(), text.title(), text.summary(), text.body(), now));
     state = ServiceState.PUBLISHED;
     publishedAt = now;
-    unpublishAt = null;
   }
 
   /** Approves a revision in review for publication at a later time. */

@@ -223,7 +223,7 @@ public class ServiceRevision {
       throw new IllegalArgumentException("a service has at most " + MAX_TAGS + " tags");
     }
     for (String tag : tags) {
-      if (tag.isBlank() || tag.length() > 40 || tag.contains(",")) {
+      if (tag == null || tag.isBlank() || tag.length() > 40 || tag.contains(",")) {
         throw new IllegalArgumentException(
             "each tag must be 1-40 characters without commas: " + tag);
       }

@@ -7,9 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.catalog.control.CatalogueCache;
@@ -40,16 +38,18 @@ public class Branding {
   @Inject CurrentSubject subjects;
   @Inject AuditTrail audit;
   @Inject CatalogueCache pages;
+  @Inject jakarta.enterprise.event.Event<BrandingChanged> changed;
 
-  private final Map<String, Look> cache = new ConcurrentHashMap<>();
-
-  /** What pages need to draw the current tenant's look; cached until it changes. */
+  /**
+   * What pages need to draw the current tenant's look. Kept in memory by {@link CatalogueCache},
+   * which forgets it when a change commits on this node and after 30 s in any case (other nodes).
+   */
   public Look look() {
     String code = CurrentTenant.code();
-    return cache.computeIfAbsent(
-        code,
-        c -> {
-          Tenant tenant = tenants.byCode(c).orElseThrow();
+    return pages.get(
+        "branding:" + code,
+        () -> {
+          Tenant tenant = tenants.byCode(code).orElseThrow();
           Optional<String> colour = tenant.brandColour();
           return new Look(
               colour.orElse(null),
@@ -124,8 +124,7 @@ public class Branding {
             + normalised
             + ", logo "
             + (dataUrl == null ? "none" : "set"));
-    cache.remove(tenant.code());
-    pages.clear();
+    changed.fire(new BrandingChanged(tenant.code()));
     return new Look(
         normalised,
         normalised == null ? null : Contrast.textOn(normalised),
@@ -178,4 +177,14 @@ public class Branding {
 
   /** A logo image. */
   public record Logo(String type, byte[] bytes) {}
+
+  /** A tenant's branding changed; pages drawn before are stale once the change commits. */
+  public record BrandingChanged(String tenant) {}
+
+  void committed(
+      @jakarta.enterprise.event.Observes(
+              during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+          BrandingChanged change) {
+    pages.clear();
+  }
 }

@@ -60,6 +60,19 @@ class ImportLinesTest {
   }
 
   @Test
+  void csvLineNumbersCountBlankLinesAndABrokenHeaderIsRejectedNotThrown() {
+    List<Line> lines =
+        read(
+            Format.CSV,
+            "externalId,lang,title,summary,body,agency\na,en,T,S,B,x\n\n\nb,en,T,S,B,x\n");
+
+    assertThat(lines).extracting(Line::number).containsExactly(2, 5);
+    List<Line> broken = read(Format.CSV, "\"externalId,lang,title\na,b,c\n");
+    assertThat(broken).hasSize(1);
+    assertThat(broken.get(0).rejection()).isNotBlank();
+  }
+
+  @Test
   void aCsvWithoutTheRequiredColumnsRejectsEveryRecordSayingWhich() {
     List<Line> lines = read(Format.CSV, "id,name\n1,x\n2,y\n");
 

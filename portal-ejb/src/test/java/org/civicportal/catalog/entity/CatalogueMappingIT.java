@@ -84,12 +84,18 @@ class CatalogueMappingIT {
       assertThat(first.state()).isEqualTo(RevisionState.PUBLISHED);
       assertThat(first.sourceLanguage()).isEqualTo("fr");
       assertThat(first.text("fr").orElseThrow().title()).isEqualTo("Passeport");
+      assertThat(first.text("fr").orElseThrow().body())
+          .as("plain text of old becomes sanitised HTML")
+          .isEqualTo("<p>Texte.</p>");
+      assertThat(service.translation("fr").orElseThrow().body()).isEqualTo("<p>Texte.</p>");
       assertThat(service.publishedRevision()).contains(first);
       Tenant tenant =
           em.createNamedQuery(Tenant.BY_CODE, Tenant.class)
               .setParameter("code", "demoland")
               .getSingleResult();
-      assertThat(tenant.locales()).containsExactly("en");
+      assertThat(tenant.locales())
+          .as("its default, then what it already wrote")
+          .containsExactly("en", "fr");
       em.close();
 
       // the next revision gets an id from the sequence, which never meets the migrated ones

@@ -131,21 +131,21 @@ public class ServicesResource {
       throw new InvalidInputException("body", "Send the fields to change.");
     }
     PublicService service = found(id);
-    if (request.title() != null || request.summary() != null || request.body() != null) {
-      String language = request.lang() == null ? service.latest().sourceLanguage() : request.lang();
-      editor.write(id, language, request.slug(), request.text());
-    }
-    if (request.hasFacts()) {
-      editor.describe(
-          id,
-          new ServiceEditor.Facts(
-              request.category(),
-              request.channels(),
-              request.tags(),
-              request.related(),
-              request.ceiling(),
-              request.processingDays()));
-    }
+    String language = request.lang() == null ? service.latest().sourceLanguage() : request.lang();
+    editor.edit(
+        id,
+        language,
+        request.slug(),
+        request.hasText() ? request.text() : null,
+        request.hasFacts()
+            ? new ServiceEditor.Facts(
+                request.category(),
+                request.channels(),
+                request.tags(),
+                request.related(),
+                request.ceiling(),
+                request.processingDays())
+            : null);
     return EditorialService.of(found(id), locales());
   }
 
@@ -348,6 +348,17 @@ public class ServicesResource {
     ServiceText text() {
       return new ServiceText(
           title, summary, body, eligibility, documentsNeeded, fees, processingTime, contact);
+    }
+
+    boolean hasText() {
+      return title != null
+          || summary != null
+          || body != null
+          || eligibility != null
+          || documentsNeeded != null
+          || fees != null
+          || processingTime != null
+          || contact != null;
     }
 
     boolean hasFacts() {

@@ -171,7 +171,7 @@ public class EditServiceBacking implements Serializable {
   private boolean write() {
     long serviceId = Long.parseLong(id);
     try {
-      editor.write(
+      editor.edit(
           serviceId,
           lang,
           null,
@@ -183,9 +183,7 @@ public class EditServiceBacking implements Serializable {
               nullToEmpty(documentsNeeded),
               nullToEmpty(fees),
               nullToEmpty(processingTime),
-              nullToEmpty(contact)));
-      editor.describe(
-          serviceId,
+              nullToEmpty(contact)),
           new ServiceEditor.Facts(
               category == null ? "" : category,
               channels,

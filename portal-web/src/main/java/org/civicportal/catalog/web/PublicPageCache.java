@@ -18,10 +18,12 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civicportal.catalog.control.CatalogueCache;
+import org.civicportal.language.api.ContentLanguages;
 import org.civicportal.tenant.control.CurrentTenant;
 
 /**
@@ -43,11 +45,16 @@ public class PublicPageCache extends HttpFilter {
   static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
   static final int MAX_PAGES = 20_000;
   static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
-  private static final Set<String> COOKIES = Set.of("civic_lang", "civic_contrast");
+  static final long MAX_BYTES = 128L * 1024 * 1024;
+  private static final Set<String> PARAMETERS = Set.of("lang", "category", "agency");
+  private static final java.util.regex.Pattern CODE =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
   @Inject transient CatalogueCache catalogue;
 
   private final transient Map<String, Page> pages = new ConcurrentHashMap<>();
+  private final transient java.util.concurrent.atomic.AtomicLong bytes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   @Override
   protected void doFilter(
@@ -85,7 +92,13 @@ public class PublicPageCache extends HttpFilter {
     response.getOutputStream().write(body);
   }
 
-  /** The cache key of a request whose page may be kept, or null. */
+  /**
+   * The cache key of a request whose page may be kept, or null. The key holds only what the page
+   * depends on, resolved: the language the page will be in (from {@code ?lang=}, the cookie or
+   * Accept-Language, as {@code LanguageBacking} picks it) and whether it is high contrast; a query
+   * with anything but {@code lang}, {@code category} and {@code agency} (short codes) is not kept,
+   * so that nobody can fill the memory with copies of one page.
+   */
   static String key(HttpServletRequest request) {
     if (!"GET".equals(request.getMethod())
         || request.getHeader("Authorization") != null
@@ -97,25 +110,50 @@ public class PublicPageCache extends HttpFilter {
     boolean catalogue =
         path.equals("/")
             || path.equals("/catalogue")
-            || path.startsWith("/services/") && path.indexOf('/', "/services/".length()) < 0;
+            || path.startsWith("/services/")
+                && path.length() <= "/services/".length() + 120
+                && path.indexOf('/', "/services/".length()) < 0;
     if (!catalogue) {
       return null;
     }
-    StringBuilder key =
-        new StringBuilder(CurrentTenant.code())
-            .append(' ')
-            .append(path)
-            .append('?')
-            .append(request.getQueryString() == null ? "" : request.getQueryString());
+    StringBuilder key = new StringBuilder(CurrentTenant.code()).append(' ').append(path);
+    for (String name : java.util.Collections.list(request.getParameterNames())) {
+      if (!PARAMETERS.contains(name)) {
+        return null;
+      }
+    }
+    for (String name : List.of("category", "agency")) {
+      String value = request.getParameter(name);
+      if (value != null) {
+        if (!CODE.matcher(value).matches()) {
+          return null;
+        }
+        key.append(' ').append(name).append('=').append(value);
+      }
+    }
+    String asked = request.getParameter("lang");
+    String language =
+        asked != null && ContentLanguages.SUPPORTED.contains(asked)
+            ? asked
+            : cookie(request, "civic_lang")
+                .filter(ContentLanguages.SUPPORTED::contains)
+                .orElseGet(
+                    () ->
+                        ContentLanguages.firstSupported(
+                            java.util.Collections.list(request.getLocales())));
+    boolean highContrast = cookie(request, "civic_contrast").map("high"::equals).orElse(false);
+    return key.append(" lang=").append(language).append(highContrast ? " high" : "").toString();
+  }
+
+  private static java.util.Optional<String> cookie(HttpServletRequest request, String name) {
     if (request.getCookies() != null) {
       for (Cookie cookie : request.getCookies()) {
-        if (COOKIES.contains(cookie.getName())) {
-          key.append(' ').append(cookie.getName()).append('=').append(cookie.getValue());
+        if (name.equals(cookie.getName())) {
+          return java.util.Optional.of(cookie.getValue());
         }
       }
     }
-    String languages = request.getHeader("Accept-Language");
-    return key.append(' ').append(languages == null ? "" : languages).toString();
+    return java.util.Optional.empty();
   }
 
   private record Page(byte[] body, String contentType, long generation, long expires) {}

@@ -108,6 +108,62 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * Two people changed the same record at once, or a change ran into a uniqueness rule: 409, and
+   * nothing was saved. The details stay in the log.
+   */
+  @Provider
+  public static class Persistence
+      implements ExceptionMapper<jakarta.persistence.PersistenceException> {
+    @Context UriInfo uri;
+
+    Persistence withUri(UriInfo uri) {
+      this.uri = uri;
+      return this;
+    }
+
+    @Override
+    public Response toResponse(jakarta.persistence.PersistenceException e) {
+      LOG.log(Level.INFO, "A change was refused by the database", e);
+      return problem(
+              uri,
+              Response.Status.CONFLICT,
+              "Someone else changed this at the same time, or the change clashes with another"
+                  + " record. Nothing was saved; load it again and retry.",
+              null)
+          .toResponse();
+    }
+  }
+
+  /**
+   * A transaction that could not commit: 409 when the database refused the change (a clash or a
+   * concurrent change), else a logged 500.
+   */
+  @Provider
+  public static class Transactional
+      implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(jakarta.transaction.TransactionalException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof jakarta.persistence.PersistenceException
+            || cause instanceof jakarta.transaction.RollbackException) {
+          return new Persistence()
+              .withUri(uri)
+              .toResponse(new jakarta.persistence.PersistenceException(e));
+        }
+      }
+      LOG.log(Level.SEVERE, "Unexpected failure answering " + uri.getRequestUri(), e);
+      return problem(
+              uri,
+              Response.Status.INTERNAL_SERVER_ERROR,
+              "The server could not answer this request.",
+              null)
+          .toResponse();
+    }
+  }
+
   /** Search is catching up at start-up: 503 with a hint to retry. */
   @Provider
   public static class IndexUnavailable implements ExceptionMapper<IndexUnavailableException> {

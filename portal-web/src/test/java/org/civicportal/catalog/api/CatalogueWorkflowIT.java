@@ -306,6 +306,51 @@ class CatalogueWorkflowIT {
     assertProblem(post("api/v1/services", "{\"title\":\"T\"}", "citizen1"), 403);
     assertProblem(Http.send(base, "api/v1/services", "POST", "{}"), 401);
     assertProblem(put("api/v1/services/999999999", "{\"title\":\"T\"}", "editor1"), 404);
+
+    // an edit is saved whole or not at all
+    long id = create("Atomic " + System.nanoTime(), "editor1", PASSWORD);
+    String service = "api/v1/services/" + id;
+    assertProblem(put(service, "{\"title\":\"Changed\",\"category\":\"nope\"}", "editor1"), 400);
+    JsonObject unchanged = Http.json(get(service + "/editorial", "editor1")).asJsonObject();
+    assertThat(unchanged.getJsonObject("texts").getJsonObject("en").getString("title"))
+        .startsWith("Atomic");
+    assertProblem(put(service, "{\"tags\":[null]}", "editor1"), 400);
+    HttpResponse<String> fees = put(service, "{\"fees\":\"10 dollars\"}", "editor1");
+    assertThat(
+            Http.json(fees)
+                .asJsonObject()
+                .getJsonObject("texts")
+                .getJsonObject("en")
+                .getString("fees"))
+        .isEqualTo("10 dollars");
+  }
+
+  @Test
+  void aServiceWithAScheduledRevisionCannotBeTakenDownUntilItIsSentBack() throws Exception {
+    long id = create("Scheduled then archived " + System.nanoTime(), "editor1", PASSWORD);
+    String service = "api/v1/services/" + id;
+    post(service + "/submit", "", "editor1");
+    assertThat(state(post(service + "/publish", "", "reviewer1"))).isEqualTo("published");
+    put(service, "{\"summary\":\"Next year's summary.\"}", "editor1");
+    post(service + "/submit", "", "editor1");
+    post(
+        service + "/publish",
+        "{\"at\":\"" + Instant.now().plusSeconds(86_400) + "\"}",
+        "reviewer1");
+
+    assertProblem(post(service + "/archive", "", "reviewer1"), 409);
+    assertThat(state(post(service + "/reject", "{\"comment\":\"Not yet.\"}", "reviewer1")))
+        .isEqualTo("draft");
+    assertThat(post(service + "/archive", "", "reviewer1").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onlyPagesThatDependOnKnownParametersAreKept() {
+    Http.get(base, "catalogue?utm=1");
+    assertThat(Http.get(base, "catalogue?utm=1").headers().firstValue("X-Page-Cache")).isEmpty();
+    Http.get(base, "catalogue?category=transport");
+    assertThat(Http.get(base, "catalogue?category=transport").headers().firstValue("X-Page-Cache"))
+        .hasValue("hit");
   }
 
   private long create(String title, String user, String password) throws Exception {

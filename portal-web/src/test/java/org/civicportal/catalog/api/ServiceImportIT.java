@@ -93,6 +93,31 @@ class ServiceImportIT {
     assertThat(again.getInt("created")).isZero();
     assertThat(again.getInt("updated")).isZero();
     assertThat(again.getInt("unchanged")).isEqualTo(3);
+
+    // an editor's draft in progress is never published by an import
+    long id = Http.json(published).asJsonObject().getJsonNumber("id").longValue();
+    HttpResponse<String> draft =
+        Http.send(
+            base,
+            "api/v1/services/" + id,
+            "PUT",
+            "{\"summary\":\"An editor is still working on this.\"}",
+            "Authorization",
+            Http.basic("editor1", PASSWORD));
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+    JsonObject blocked =
+        finished(
+            start(
+                line("t1-" + run, "en", "Register a wombat " + run + " now", "published"),
+                "application/x-ndjson",
+                "admin1"));
+    assertThat(blocked.getJsonArray("rejected").getJsonObject(0).getString("reason"))
+        .contains("draft by editor1");
+    assertThat(
+            Http.json(Http.get(base, "api/v1/services/register-a-wombat-" + run))
+                .asJsonObject()
+                .getString("summary"))
+        .isEqualTo("Summary of Register a wombat " + run);
   }
 
   @Test
