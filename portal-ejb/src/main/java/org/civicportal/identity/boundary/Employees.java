@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,28 @@ public class Employees {
   @Inject Tenants tenants;
   @Inject AuditTrail audit;
   @Inject Pbkdf2PasswordHash passwords;
+
+  /** The tenant's employees, by username; for tenant admins. */
+  public List<Account> all() {
+    requireAdmin();
+    return em.createNamedQuery(Account.EMPLOYEES, Account.class).getResultList();
+  }
+
+  /** One employee, for tenant admins. */
+  public Optional<Account> find(String username) {
+    requireAdmin();
+    return accounts.byUsername(username).filter(a -> a.kind() == Account.Kind.EMPLOYEE);
+  }
+
+  /** An employee's clearance in the tenant's banner syntax, e.g. {@code SECRET//ALPHA}. */
+  public String clearanceOf(Account employee) {
+    return Marking.format(
+        Label.of(
+            scheme(),
+            employee.clearanceLevel(),
+            employee.compartments(),
+            Releasability.unrestricted()));
+  }
 
   public Account create(
       String username, String password, String clearance, String nationality, Set<String> roles) {

@@ -39,12 +39,18 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     query = "SELECT a FROM Account a WHERE a.username = :username")
 @NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
 @NamedQuery(
+    name = Account.EMPLOYEES,
+    query =
+        "SELECT a FROM Account a WHERE a.kind = org.civicportal.identity.entity.Account.Kind.EMPLOYEE"
+            + " ORDER BY a.username")
+@NamedQuery(
     name = Account.BY_TOKEN,
     query = "SELECT a FROM Account a WHERE a.tokenHash = :hash AND a.tokenPurpose = :purpose")
 @NamedQuery(name = Account.BY_EMAIL, query = "SELECT a FROM Account a WHERE a.email = :email")
 public class Account {
   public static final String BY_USERNAME = "Account.byUsername";
   public static final String COUNT = "Account.count";
+  public static final String EMPLOYEES = "Account.employees";
   public static final String BY_TOKEN = "Account.byToken";
   public static final String BY_EMAIL = "Account.byEmail";
   public static final int MAX_FAILED_LOGINS = 5;
