@@ -785,9 +785,13 @@ public class ServiceEditor {
 
   private List<Long> related(PublicService service, Collection<Long> ids) {
     List<Long> related = new ArrayList<>();
+    Subject editor = subjects.get();
     for (Long other : ids) {
       PublicService found = other == null ? null : em.find(PublicService.class, other);
-      if (found == null || found == service) {
+      // a draft of another agency does not exist for this editor, so it cannot be named either
+      if (found == null
+          || found == service
+          || !found.isPublished() && !editor.agencies().contains(found.agency().code())) {
         throw new InvalidInputException("related", "No other service with id " + other);
       }
       related.add(other);

@@ -70,9 +70,18 @@ public class SitemapServlet extends HttpServlet {
   }
 
   private static String base(HttpServletRequest request) {
+    // each tenant answers on its own host names, so the sitemap is for the host asked; the
+    // configured public address is used when it names that host (it then knows the scheme a
+    // proxy in front of the portal speaks)
     String configured = PortalSettings.current().publicUrl();
     if (configured != null && !configured.isBlank()) {
-      return configured.replaceAll("/+$", "");
+      try {
+        if (request.getServerName().equalsIgnoreCase(java.net.URI.create(configured).getHost())) {
+          return configured.replaceAll("/+$", "");
+        }
+      } catch (IllegalArgumentException ignored) {
+        // a malformed setting: fall back to the request's own address
+      }
     }
     StringBuilder url = new StringBuilder(request.getScheme()).append("://");
     url.append(request.getServerName());

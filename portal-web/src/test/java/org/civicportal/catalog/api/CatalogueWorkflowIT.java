@@ -134,6 +134,10 @@ class CatalogueWorkflowIT {
     assertThat(Http.json(inArabic).asJsonObject().getBoolean("fallback")).isTrue();
     assertThat(eventually(() -> searchTotal(word) == 1)).isTrue();
     String sitemap = Http.get(base, "sitemap.xml").body();
+    assertThat(Http.get(base, "sitemap.xml", "Host", "samplestan.localhost").body())
+        .as("each tenant's sitemap on its own host")
+        .contains("://samplestan.localhost")
+        .doesNotContain(slug);
     assertThat(sitemap)
         .contains("/services/" + slug + "</loc>")
         .contains("hreflang=\"fr\" href=\"")
@@ -200,6 +204,45 @@ class CatalogueWorkflowIT {
     assertProblem(own, 403);
     assertThat(state(post("api/v1/services/" + id + "/publish", "", "reviewer1")))
         .isEqualTo("published");
+
+    // another agency's draft cannot be named as a related service: to this editor it does not exist
+    String civil = "civil" + System.nanoTime() % 100000;
+    post(
+        "api/v1/employees",
+        "{\"username\":\""
+            + civil
+            + "\",\"password\":\"Correct-Horse-9\",\"clearance\":\"OFFICIAL\","
+            + "\"roles\":[\"agency-editor\"],\"agencies\":[\"civil-records\"]}",
+        "admin1");
+    long transportDraft = create("Transport draft " + System.nanoTime(), "editor1", PASSWORD);
+    HttpResponse<String> own2 =
+        Http.send(
+            base,
+            "api/v1/services",
+            "POST",
+            "{\"title\":\"Civil " + System.nanoTime() + "\",\"summary\":\"S.\",\"body\":\"B.\"}",
+            "Authorization",
+            Http.basic(civil, "Correct-Horse-9"));
+    assertThat(own2.statusCode()).as(own2.body()).isEqualTo(201);
+    long civilId = Http.json(own2).asJsonObject().getJsonNumber("id").longValue();
+    HttpResponse<String> probe =
+        Http.send(
+            base,
+            "api/v1/services/" + civilId,
+            "PUT",
+            "{\"related\":[" + transportDraft + "]}",
+            "Authorization",
+            Http.basic(civil, "Correct-Horse-9"));
+    assertProblem(probe, 400);
+    HttpResponse<String> published =
+        Http.send(
+            base,
+            "api/v1/services/" + civilId,
+            "PUT",
+            "{\"related\":[" + id + "]}",
+            "Authorization",
+            Http.basic(civil, "Correct-Horse-9"));
+    assertThat(published.statusCode()).as("a published service may be named").isEqualTo(200);
   }
 
   @Test
