@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civicportal.catalog.control.CatalogueCache;
-import org.civicportal.language.api.ContentLanguages;
+import org.civicportal.language.web.LanguageBacking;
 import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.web.ThemeBacking;
+import org.civicportal.web.PreferenceCookies;
 
 /**
  * Keeps the rendered HTML of the citizens' catalogue pages (home, A to Z, service pages) for
@@ -131,29 +133,10 @@ public class PublicPageCache extends HttpFilter {
         key.append(' ').append(name).append('=').append(value);
       }
     }
-    String asked = request.getParameter("lang");
-    String language =
-        asked != null && ContentLanguages.SUPPORTED.contains(asked)
-            ? asked
-            : cookie(request, "civic_lang")
-                .filter(ContentLanguages.SUPPORTED::contains)
-                .orElseGet(
-                    () ->
-                        ContentLanguages.firstSupported(
-                            java.util.Collections.list(request.getLocales())));
-    boolean highContrast = cookie(request, "civic_contrast").map("high"::equals).orElse(false);
+    String language = LanguageBacking.of(request);
+    boolean highContrast =
+        PreferenceCookies.read(request, ThemeBacking.COOKIE).map("high"::equals).orElse(false);
     return key.append(" lang=").append(language).append(highContrast ? " high" : "").toString();
-  }
-
-  private static java.util.Optional<String> cookie(HttpServletRequest request, String name) {
-    if (request.getCookies() != null) {
-      for (Cookie cookie : request.getCookies()) {
-        if (name.equals(cookie.getName())) {
-          return java.util.Optional.of(cookie.getValue());
-        }
-      }
-    }
-    return java.util.Optional.empty();
   }
 
   private record Page(byte[] body, String contentType, long generation, long expires) {}

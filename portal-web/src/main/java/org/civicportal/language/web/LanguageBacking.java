@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.civicportal.language.api.ContentLanguages;
 import org.civicportal.web.PreferenceCookies;
 
@@ -75,14 +74,22 @@ public class LanguageBacking {
     String asked = request.getParameter("lang");
     if (asked != null && ContentLanguages.SUPPORTED.contains(asked)) {
       PreferenceCookies.remember(request, COOKIE, asked);
+    }
+    return of(request);
+  }
+
+  /**
+   * The language a request's page is in: {@code ?lang=}, else the remembered choice, else
+   * Accept-Language, else English. The one rule, for pages and for the page cache's key.
+   */
+  public static String of(HttpServletRequest request) {
+    String asked = request.getParameter("lang");
+    if (asked != null && ContentLanguages.SUPPORTED.contains(asked)) {
       return asked;
     }
-    Optional<String> remembered =
-        PreferenceCookies.read(request, COOKIE).filter(ContentLanguages.SUPPORTED::contains);
-    if (remembered.isPresent()) {
-      return remembered.get();
-    }
-    return ContentLanguages.firstSupported(Collections.list(request.getLocales()));
+    return PreferenceCookies.read(request, COOKIE)
+        .filter(ContentLanguages.SUPPORTED::contains)
+        .orElseGet(() -> ContentLanguages.firstSupported(Collections.list(request.getLocales())));
   }
 
   /**

@@ -17,7 +17,7 @@ import org.civicportal.web.PreferenceCookies;
 @Named("portalTheme")
 @RequestScoped
 public class ThemeBacking {
-  static final String COOKIE = "civic_contrast";
+  public static final String COOKIE = "civic_contrast";
 
   @Inject Branding branding;
   @Inject HttpServletRequest request;
