@@ -39,14 +39,6 @@ public class PublicServices {
 
   @Inject CatalogueCache cache;
 
-  /** Published services in one language, ordered by title, with their agencies loaded. */
-  public List<ServiceTranslation> published(String language) {
-    requireLanguage(language);
-    return em.createNamedQuery(ServiceTranslation.PUBLISHED_IN, ServiceTranslation.class)
-        .setParameter("language", language)
-        .getResultList();
-  }
-
   /** The published service text at this slug, with the service's other translations loaded. */
   public Optional<ServiceTranslation> publishedBySlug(String slug) {
     if (!ServiceTranslation.isSlug(slug)) {

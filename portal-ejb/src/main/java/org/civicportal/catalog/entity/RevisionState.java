@@ -21,9 +21,4 @@ public enum RevisionState {
   public String external() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
-
-  /** True while the revision is still on its way to citizens (draft, in review or scheduled). */
-  public boolean isPending() {
-    return this == DRAFT || this == IN_REVIEW || this == SCHEDULED;
-  }
 }

@@ -153,11 +153,6 @@ public class CatalogueBacking {
     return entry.fallback() ? path + "?lang=" + lang : path;
   }
 
-  /** The name of a language in the visitor's language, e.g. "English" or "الإنجليزية". */
-  public String languageName(String code) {
-    return Locale.forLanguageTag(code).getDisplayLanguage(Locale.forLanguageTag(lang));
-  }
-
   private static String letterOf(String title) {
     String first =
         Normalizer.normalize(title.strip(), Normalizer.Form.NFD)

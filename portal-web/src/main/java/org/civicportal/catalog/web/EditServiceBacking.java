@@ -344,10 +344,6 @@ public class EditServiceBacking implements Serializable {
     return list;
   }
 
-  public String languageName(String code) {
-    return java.util.Locale.forLanguageTag(code).getDisplayLanguage(language.getLocale());
-  }
-
   public List<PublicServices.Term> getCategories() {
     return catalogue.categories();
   }

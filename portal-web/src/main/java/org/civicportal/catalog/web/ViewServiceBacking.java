@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.civicportal.catalog.boundary.PublicServices;
@@ -100,19 +99,15 @@ public class ViewServiceBacking {
   }
 
   public String getRequestedLanguageName() {
-    return nameOf(requested);
+    return language.nameOf(requested);
   }
 
   public String getContentLanguageName() {
-    return nameOf(page.translation().language());
-  }
-
-  private String nameOf(String code) {
-    return Locale.forLanguageTag(code).getDisplayLanguage(language.getLocale());
+    return language.nameOf(page.translation().language());
   }
 
   public String getContentDirection() {
-    return "ar".equals(page.translation().language()) ? "rtl" : "ltr";
+    return language.directionOf(page.translation().language());
   }
 
   public String getAgency() {

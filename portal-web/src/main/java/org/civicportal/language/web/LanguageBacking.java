@@ -48,7 +48,17 @@ public class LanguageBacking {
 
   /** {@code rtl} for right-to-left languages (Arabic), else {@code ltr}. */
   public String getDirection() {
-    return RIGHT_TO_LEFT.contains(getCode()) ? "rtl" : "ltr";
+    return directionOf(getCode());
+  }
+
+  /** The writing direction of text in a language: {@code rtl} or {@code ltr}. */
+  public String directionOf(String languageCode) {
+    return RIGHT_TO_LEFT.contains(languageCode) ? "rtl" : "ltr";
+  }
+
+  /** A language's name in the page's language, e.g. "English" or "الإنجليزية". */
+  public String nameOf(String languageCode) {
+    return Locale.forLanguageTag(languageCode).getDisplayLanguage(getLocale());
   }
 
   /**
