@@ -31,6 +31,7 @@ import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.MarkingException;
+import org.civicportal.form.control.FormDefinition;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
@@ -194,6 +195,25 @@ public class ServiceEditor {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("service", e.getMessage());
     }
+    return draft;
+  }
+
+  /**
+   * Sets the draft's online form from its JSON definition; null or blank goes back to the portal's
+   * standard form. The form is reviewed and published with the rest of the revision.
+   */
+  public ServiceRevision defineForm(long id, String json) {
+    Subject editor = subjects.get();
+    PublicService service = editable(id, editor);
+    ServiceRevision draft = draftOf(service, editor);
+    FormDefinition form;
+    try {
+      form = json == null || json.isBlank() ? null : FormDefinition.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("form", e.getMessage());
+    }
+    draft.defineForm(form, editor.name(), clock.instant());
+    record(editor, service, "revision " + draft.number() + ": form changed");
     return draft;
   }
 

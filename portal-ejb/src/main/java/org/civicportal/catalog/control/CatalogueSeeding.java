@@ -16,6 +16,7 @@ import org.civicportal.catalog.entity.Channel;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceRevision;
 import org.civicportal.catalog.entity.ServiceText;
+import org.civicportal.form.control.FormDefinition;
 import org.civicportal.tenant.control.TenantBound;
 
 /**
@@ -49,7 +50,10 @@ public class CatalogueSeeding {
     return category;
   }
 
-  /** A published service: revision 1 with these texts (language to slug and text). */
+  /**
+   * A published service: revision 1 with these texts (language to slug and text) and this online
+   * form (null: the standard form).
+   */
   public PublicService service(
       String agencyCode,
       String code,
@@ -57,7 +61,8 @@ public class CatalogueSeeding {
       String category,
       Set<Channel> channels,
       Integer processingDays,
-      Map<String, Map.Entry<String, ServiceText>> texts) {
+      Map<String, Map.Entry<String, ServiceText>> texts,
+      FormDefinition form) {
     Agency agency =
         em.createNamedQuery(Agency.BY_CODE, Agency.class)
             .setParameter("code", agencyCode)
@@ -86,6 +91,9 @@ public class CatalogueSeeding {
               now);
         });
     revision.describe(category, channels, List.of(), List.of(), null, processingDays, ACTOR, now);
+    if (form != null) {
+      revision.defineForm(form, ACTOR, now);
+    }
     revision.submit(ACTOR, now);
     service.publish(revision, ACTOR, now);
     indexing.changed(service, now);

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.civicportal.form.control.FormDefinition;
 import org.civicportal.tenant.control.TenantBinding;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -104,6 +105,9 @@ public class ServiceRevision {
   @Column(name = "processing_days")
   private Integer processingDays;
 
+  @Column(name = "form_definition")
+  private String formDefinition;
+
   @Column(name = "review_comment", length = MAX_COMMENT)
   private String reviewComment;
 
@@ -157,6 +161,7 @@ public class ServiceRevision {
     next.related = related;
     next.ceiling = ceiling;
     next.processingDays = processingDays;
+    next.formDefinition = formDefinition;
     texts.forEach((language, text) -> next.texts.put(language, text.copy()));
     return next;
   }
@@ -206,6 +211,23 @@ public class ServiceRevision {
     }
     texts.remove(language);
     touched(editor, now);
+  }
+
+  /** Sets the online form citizens fill in (null: the portal's standard form). */
+  public void defineForm(FormDefinition form, String editor, Instant now) {
+    requireDraft();
+    this.formDefinition = form == null ? null : form.toJson();
+    touched(editor, now);
+  }
+
+  /** The form editors wrote for this revision, if any. */
+  public Optional<FormDefinition> ownForm() {
+    return Optional.ofNullable(formDefinition).map(FormDefinition::parse);
+  }
+
+  /** The form citizens fill in: the editors' own, or the portal's standard form. */
+  public FormDefinition form() {
+    return ownForm().orElseGet(FormDefinition::standard);
   }
 
   /** Sets the service-wide facts. */

@@ -2,9 +2,11 @@ package org.civicportal.classification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.civicportal.identity.control.Subject;
+import org.civicportal.identity.entity.Role;
 import org.civicportal.search.Audience;
 import org.civicportal.search.Visibility;
 
@@ -23,6 +25,66 @@ public class ClearancePolicy {
   /** Whether the subject may read a record of its own tenant with this label. */
   public boolean mayRead(Subject subject, Label label) {
     return subject.clearance().map(c -> c.mayRead(label)).orElse(false);
+  }
+
+  /**
+   * A case record (a service request): who made it, through which Open311 key, which agency handles
+   * it, and its label.
+   */
+  public record Case(
+      Optional<String> owner, Optional<Long> clientKey, String agency, Label label) {}
+
+  /**
+   * Whether the subject may see a case: the person who made it, while it is public (at the tenant's
+   * lowest level, no compartment, no caveat); or a case worker or tenant admin of its agency whose
+   * clearance reads its label. Nobody else, not even another citizen who knows its reference.
+   */
+  public boolean mayReadCase(Subject subject, Case c) {
+    if (subject.username().isPresent()
+        && c.owner().equals(subject.username())
+        && subject.clearance().isEmpty()
+        && isPublic(c.label())) {
+      return true;
+    }
+    return mayHandleOrOversee(subject, c.agency()) && mayRead(subject, c.label());
+  }
+
+  /** Whether an Open311 client may see a case: only those it submitted, while they are public. */
+  public boolean mayReadCaseAsClient(long clientKey, Case c) {
+    return c.clientKey().equals(Optional.of(clientKey)) && isPublic(c.label());
+  }
+
+  /** Whether the subject may work on cases of this agency: its case workers. */
+  public boolean mayHandle(Subject subject, String agency) {
+    return subject.actsFor(Role.CASE_WORKER, agency);
+  }
+
+  /** Case workers of the agency, and tenant admins of it (for its dashboard). */
+  private boolean mayHandleOrOversee(Subject subject, String agency) {
+    return subject.actsFor(Role.CASE_WORKER, agency) || subject.actsFor(Role.TENANT_ADMIN, agency);
+  }
+
+  /** The agencies whose cases the subject may list (before each case's label is checked). */
+  public Set<String> caseAgencies(Subject subject) {
+    if (!subject.has(Role.CASE_WORKER) && !subject.has(Role.TENANT_ADMIN)) {
+      return Set.of();
+    }
+    return subject.agencies();
+  }
+
+  /**
+   * The highest level rank the subject may read, for a coarse SQL pre-filter before {@link
+   * #mayRead}; -1 (below every record) without clearance.
+   */
+  public int maxLevel(Subject subject) {
+    return subject.clearance().map(Clearance::level).orElse(-1);
+  }
+
+  /** Public: the lowest level, without compartments or caveats. */
+  public static boolean isPublic(Label label) {
+    return label.level() == 0
+        && label.compartments().isEmpty()
+        && label.releasability().kind() == Releasability.Kind.UNRESTRICTED;
   }
 
   /** Whether the subject may give a record this label: never above their own clearance. */

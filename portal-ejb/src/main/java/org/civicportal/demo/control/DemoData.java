@@ -34,10 +34,12 @@ import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.document.control.DocumentWriter;
 import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.form.control.FormDefinition;
 import org.civicportal.identity.boundary.Accounts;
 import org.civicportal.identity.entity.Account;
 import org.civicportal.identity.entity.Role;
 import org.civicportal.persistence.control.PortalSettings;
+import org.civicportal.request.boundary.Open311Keys;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.entity.Tenant;
@@ -61,6 +63,11 @@ public class DemoData {
   @Inject CatalogueSeeding catalogue;
   @Inject Accounts accounts;
   @Inject DocumentWriter writer;
+  @Inject Open311Keys open311Keys;
+
+  /** The Open311 API key every demo tenant accepts. */
+  public static final String DEMO_OPEN311_KEY = "demo-open311-key";
+
   @Resource UserTransaction transaction;
 
   @PostConstruct
@@ -159,9 +166,11 @@ public class DemoData {
           service.getString("category", null),
           channels,
           service.containsKey("processingDays") ? service.getInt("processingDays") : null,
-          texts);
+          texts,
+          service.containsKey("form") ? FormDefinition.of(service.getJsonObject("form")) : null);
     }
     seedAccounts(json.getJsonObject("accounts"));
+    open311Keys.register(DEMO_OPEN311_KEY, "Demo Open311 client", "demo");
     ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
     for (JsonObject document : json.getJsonArray("documents").getValuesAs(JsonObject.class)) {
       writer.insert(

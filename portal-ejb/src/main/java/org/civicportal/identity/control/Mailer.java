@@ -24,6 +24,16 @@ public class Mailer {
    * @throws IllegalStateException if the SMTP server does not take it
    */
   public void send(String to, String subject, String text) {
+    send(to, subject, text, null);
+  }
+
+  /**
+   * Sends one message now with this Message-ID (so a copy sent again after a crash can be known for
+   * one), or a new one when null.
+   *
+   * @throws IllegalStateException if the SMTP server does not take it
+   */
+  public void send(String to, String subject, String text, String messageId) {
     PortalSettings settings = PortalSettings.current();
     Properties properties = new Properties();
     properties.put("mail.smtp.host", settings.smtpHost());
@@ -32,7 +42,17 @@ public class Mailer {
     properties.put("mail.smtp.timeout", "10000");
     Session session = Session.getInstance(properties);
     try {
-      MimeMessage message = new MimeMessage(session);
+      MimeMessage message =
+          new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+              if (messageId == null) {
+                super.updateMessageID();
+              } else {
+                setHeader("Message-ID", messageId);
+              }
+            }
+          };
       message.setFrom(new InternetAddress(settings.mailFrom()));
       message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
       message.setSubject(subject, StandardCharsets.UTF_8.name());

@@ -1,0 +1,2 @@
+/** Mail waiting to be sent. */
+package org.civicportal.notification.entity;
