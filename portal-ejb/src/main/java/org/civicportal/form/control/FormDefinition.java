@@ -224,7 +224,7 @@ public record FormDefinition(
   private static Optional<AnswerError> text(Question q, String value, int defaultMax) {
     int max = q.maxLength().orElse(defaultMax);
     if (value.codePointCount(0, value.length()) > max) {
-      return Optional.of(AnswerError.of(q.code(), "form.error.tooLong", max));
+      return Optional.of(AnswerError.of(q.code(), "form.error.tooLong", Integer.toString(max)));
     }
     if (q.pattern().isPresent() && !value.matches(q.pattern().get())) {
       return Optional.of(AnswerError.of(q.code(), "form.error.pattern"));

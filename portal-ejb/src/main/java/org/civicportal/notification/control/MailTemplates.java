@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.civicportal.notification.entity.MailTemplate;
 
 /**
  * The wording of the portal's mails, per kind and locale: the tenant's own when it has written one
@@ -26,18 +27,15 @@ public class MailTemplates {
   public Filled fill(String tenant, Kind kind, String locale, Map<String, String> values) {
     String subject;
     String body;
-    @SuppressWarnings("unchecked")
-    List<Object[]> own =
-        em.createNativeQuery(
-                "SELECT subject, body FROM mail_template WHERE tenant = ?1 AND kind = ?2"
-                    + " AND locale = ?3")
-            .setParameter(1, tenant)
-            .setParameter(2, kind.name())
-            .setParameter(3, locale)
+    List<MailTemplate> own =
+        em.createNamedQuery(MailTemplate.FIND, MailTemplate.class)
+            .setParameter("tenant", tenant)
+            .setParameter("kind", kind.name())
+            .setParameter("locale", locale)
             .getResultList();
     if (!own.isEmpty()) {
-      subject = (String) own.get(0)[0];
-      body = (String) own.get(0)[1];
+      subject = own.get(0).subject();
+      body = own.get(0).body();
     } else {
       ResourceBundle bundle =
           ResourceBundle.getBundle("mail/templates", Locale.forLanguageTag(locale));

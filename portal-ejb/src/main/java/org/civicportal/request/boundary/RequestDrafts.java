@@ -157,7 +157,6 @@ public class RequestDrafts {
    *
    * @throws InvalidInputException naming the first question still to answer
    */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public ServiceRequest submit(String token, String baseUrl) {
     RequestDraft draft = require(token);
     ServiceRequests.Requestable service = service(draft);

@@ -38,6 +38,7 @@ import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.request.control.References;
+import org.civicportal.request.control.RequestReceipt;
 import org.civicportal.request.control.RequestWriter;
 import org.civicportal.request.control.Submission;
 import org.civicportal.request.entity.AttachmentContent;
@@ -117,13 +118,13 @@ public class ServiceRequests {
   }
 
   /**
-   * Submits a request. Checks the answers against the service's form (every error at once), then
-   * writes it in its own transaction; a retry with the same idempotency key by the same submitter
-   * returns the first request and creates nothing.
+   * Submits a request. Checks the answers against the service's form, then writes it in its own
+   * transaction (committed when this returns, so the confirmation mail can leave); a retry with the
+   * same idempotency key by the same submitter, even one racing this call, returns the first
+   * request and creates nothing.
    *
    * @throws InvalidInputException with the first error, naming the question
    */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public ServiceRequest submit(Submission s, String baseUrl) {
     if (s.idempotencyKey().isPresent()) {
       Optional<ServiceRequest> first = byIdempotencyKey(s);
@@ -261,6 +262,25 @@ public class ServiceRequests {
   /** The request an Open311 client submitted with this key, by reference. */
   public Optional<ServiceRequest> findForClient(long clientKey, String reference) {
     return byReference(reference).filter(r -> policy.mayReadCaseAsClient(clientKey, facts(r)));
+  }
+
+  /** Idempotency keys of Open311 POSTs start with this, followed by the token the client got. */
+  public static final String OPEN311_TOKEN = "open311-token-";
+
+  /**
+   * The request an Open311 POST created, by the token it answered with; only its reference is shown
+   * for it.
+   */
+  public Optional<ServiceRequest> byOpen311Token(String token) {
+    if (token == null || token.isBlank() || token.length() > 80) {
+      return Optional.empty();
+    }
+    return em
+        .createNamedQuery(ServiceRequest.BY_IDEMPOTENCY_KEY, ServiceRequest.class)
+        .setParameter("key", OPEN311_TOKEN + token)
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   /** The request a guest follows through the secret link they were mailed. */
@@ -406,6 +426,63 @@ public class ServiceRequests {
     }
     return Optional.ofNullable(em.find(AttachmentContent.class, attachmentId))
         .map(AttachmentContent::content);
+  }
+
+  /**
+   * The receipt of a request the caller already holds (found through {@link #find} or {@link
+   * #findByToken}): its answers under their questions, in the request's language.
+   */
+  public RequestReceipt.Receipt receipt(ServiceRequest request, String baseUrl) {
+    String language = request.language();
+    Optional<Requestable> service = requestable(request.serviceCode(), language);
+    List<RequestAttachment> files = files(request);
+    List<RequestReceipt.Receipt.Line> lines = new ArrayList<>();
+    FormDefinition form =
+        service
+            .flatMap(
+                s ->
+                    s.service()
+                        .revision(request.serviceRevision())
+                        .map(org.civicportal.catalog.entity.ServiceRevision::form))
+            .orElseGet(FormDefinition::standard);
+    Answers answers = request.answers();
+    for (org.civicportal.form.control.Question q : form.asked(answers)) {
+      List<String> shown = new ArrayList<>();
+      for (String v : answers.get(q.code())) {
+        shown.add(
+            switch (q.type()) {
+              case CHOICE, MULTIPLE_CHOICE ->
+                  q.options().stream()
+                      .filter(o -> o.value().equals(v))
+                      .findFirst()
+                      .map(o -> o.labelIn(language))
+                      .orElse(v);
+              case FILE ->
+                  files.stream()
+                      .filter(f -> Long.toString(f.id()).equals(v) || f.fileName().equals(v))
+                      .findFirst()
+                      .map(RequestAttachment::fileName)
+                      .orElse(v);
+              default -> v;
+            });
+      }
+      if (!shown.isEmpty()) {
+        lines.add(new RequestReceipt.Receipt.Line(q.labelIn(language), String.join("\n", shown)));
+      }
+    }
+    return new RequestReceipt.Receipt(
+        tenant().name(),
+        request.reference(),
+        service.map(Requestable::title).orElse(request.serviceCode()),
+        request.submittedAt(),
+        request.marking(),
+        language,
+        lines,
+        files.stream()
+            .map(f -> new RequestReceipt.Receipt.FileLine(f.fileName(), f.sha256(), f.size()))
+            .toList(),
+        request.state().external().replace('-', ' '),
+        RequestWriter.link(baseUrl, request));
   }
 
   // ---- handling ----
@@ -555,8 +632,33 @@ public class ServiceRequests {
                               "message",
                               message.body(),
                               "link",
-                              baseUrl + "/staff/request.xhtml?ref=" + request.reference()))));
+                              baseUrl + "/staff/request?ref=" + request.reference()))));
     }
+    return message;
+  }
+
+  /** A guest writes on the request they follow through their secret link. */
+  public RequestMessage writeAsGuest(String token, String body, String baseUrl) {
+    ServiceRequest request =
+        findByToken(token).orElseThrow(() -> new NoSuchRecordException("No such request."));
+    if (request.state() == RequestState.WITHDRAWN) {
+      throw new ConflictException("This request was withdrawn.");
+    }
+    RequestMessage message;
+    try {
+      message =
+          new RequestMessage(
+              request.id(),
+              RequestMessage.Kind.MESSAGE,
+              request.email().orElse("guest"),
+              false,
+              body,
+              request.label(scheme()),
+              Instant.now());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("body", e.getMessage());
+    }
+    em.persist(message);
     return message;
   }
 

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Year;
 import java.util.Locale;
 import org.civicportal.request.entity.RequestCounter;
+import org.civicportal.tenant.control.TenantBound;
 
 /**
  * Reference numbers unique in a tenant, such as {@code DEM-2026-000123}: the tenant's first three
@@ -15,6 +16,7 @@ import org.civicportal.request.entity.RequestCounter;
  * for the year, so two submissions never get the same number, on one node or many.
  */
 @ApplicationScoped
+@TenantBound
 public class References {
   @PersistenceContext(unitName = "portal")
   EntityManager em;

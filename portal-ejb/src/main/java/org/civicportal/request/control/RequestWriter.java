@@ -35,6 +35,7 @@ import org.civicportal.request.entity.RequestDraft;
 import org.civicportal.request.entity.RequestEvent;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
+import org.civicportal.tenant.control.TenantBound;
 
 /**
  * The transaction that makes a request: its reference, the request with its first history step, its
@@ -42,6 +43,7 @@ import org.civicportal.request.entity.ServiceRequest;
  * key fails on the key's unique constraint, and the boundary then returns the first.
  */
 @ApplicationScoped
+@TenantBound
 public class RequestWriter {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -122,8 +124,8 @@ public class RequestWriter {
   /** Where the person who made the request follows it: guests by their secret link. */
   public static String link(String baseUrl, ServiceRequest request) {
     return request.citizen().isPresent()
-        ? baseUrl + "/requests/view.xhtml?ref=" + request.reference()
-        : baseUrl + "/requests/track.xhtml?token=" + request.token();
+        ? baseUrl + "/requests/view?ref=" + request.reference()
+        : baseUrl + "/requests/track?token=" + request.token();
   }
 
   private static String submitter(Submission s) {

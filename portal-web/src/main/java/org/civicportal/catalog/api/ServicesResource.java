@@ -253,6 +253,40 @@ public class ServicesResource {
     return RevisionDiff.between(a, b);
   }
 
+  @GET
+  @Path("{id: [0-9]+}/form")
+  @Operation(
+      summary =
+          "The online form of the newest revision: {own, form}; own is false while the service"
+              + " uses the portal's standard form")
+  public Response form(@PathParam("id") long id) {
+    requireSignedIn();
+    return formOf(found(id).latest());
+  }
+
+  @PUT
+  @Path("{id: [0-9]+}/form")
+  @Operation(
+      summary =
+          "Set the draft's online form (a form definition: guests, maxFileBytes, fileTypes,"
+              + " questions); an empty body goes back to the standard form")
+  public Response defineForm(@PathParam("id") long id, String body) {
+    requireSignedIn();
+    return formOf(editor.defineForm(id, body));
+  }
+
+  private static Response formOf(ServiceRevision revision) {
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("revision", revision.number())
+                .add("own", revision.ownForm().isPresent())
+                .add("form", revision.form().toJsonObject())
+                .build()
+                .toString())
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+
   private PublicService found(long id) {
     return editor
         .find(id)

@@ -61,6 +61,10 @@ public class StaffAccess {
     return subject().has(Role.AGENCY_EDITOR) || subject().has(Role.AGENCY_REVIEWER);
   }
 
+  public boolean isCaseWorker() {
+    return subject().has(Role.CASE_WORKER);
+  }
+
   public boolean isEditor() {
     return subject().has(Role.AGENCY_EDITOR);
   }
