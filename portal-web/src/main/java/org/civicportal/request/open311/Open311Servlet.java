@@ -43,10 +43,10 @@ import org.civicportal.tenant.entity.Tenant;
 import org.civicportal.web.BaseUrl;
 
 /**
- * Open311 GeoReport v2 at {@code /open311/v2}: discovery, services, service definitions, requests
- * (list, one, POST) and tokens, each as {@code .json} or {@code .xml}. {@code jurisdiction_id}
- * names the tenant (its code or one of its host names; the host's tenant when absent). A POST needs
- * an {@code api_key} a tenant admin issued.
+ * Open311 GeoReport v2 at {@code /open311/v2} (discovery also at {@code /open311/discovery}):
+ * discovery, services, service definitions, requests (list, one, POST) and tokens, each as {@code
+ * .json} or {@code .xml}. {@code jurisdiction_id} names the tenant (its code or one of its host
+ * names; the host's tenant when absent). A POST needs an {@code api_key} a tenant admin issued.
  *
  * <p>Who sees which request: the spec lets anyone list requests, but ours hold what citizens told a
  * government, so a request is shown only to those the clearance policy lets see it — the client
@@ -54,7 +54,7 @@ import org.civicportal.web.BaseUrl;
  * and the agency's case workers. For anyone else a list is empty and a request is not found (404).
  * {@code status_notes} carry only the public notes of state changes, never internal notes.
  */
-@WebServlet("/open311/v2/*")
+@WebServlet({"/open311/v2/*", "/open311/discovery.json", "/open311/discovery.xml"})
 public class Open311Servlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(Open311Servlet.class.getName());
   private static final Pattern PATH =
@@ -95,7 +95,11 @@ public class Open311Servlet extends HttpServlet {
 
   private void handle(HttpServletRequest request, HttpServletResponse response, boolean post)
       throws IOException {
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    // discovery also answers beside the versioned endpoint, where the spec's clients look for it
+    String path =
+        request.getPathInfo() != null
+            ? request.getPathInfo()
+            : request.getServletPath().substring("/open311".length());
     Matcher m = PATH.matcher(path);
     boolean xml = path.endsWith(".xml");
     if (!m.matches()) {

@@ -124,7 +124,8 @@ public class RequestFormServlet extends HttpServlet {
         redirect(request, response, formUrl(token, Integer.toString(index)));
         return;
       }
-      Part part = request.getPart("file");
+      String contentType = request.getContentType() == null ? "" : request.getContentType();
+      Part part = contentType.startsWith("multipart/") ? request.getPart("file") : null;
       if (part != null && part.getSize() > 0) {
         byte[] bytes;
         try (InputStream in = part.getInputStream()) {

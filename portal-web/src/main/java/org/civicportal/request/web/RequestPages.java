@@ -365,6 +365,11 @@ public class RequestPages {
     return stateName(request.state().external());
   }
 
+  /** The answers under their questions, as on the receipt. */
+  public List<org.civicportal.request.control.RequestReceipt.Receipt.Line> getAnswerLines() {
+    return requests.receipt(request, org.civicportal.web.BaseUrl.of(http)).answers();
+  }
+
   public List<RequestEvent> getHistory() {
     return requests.history(request).stream().filter(RequestEvent::isStateChange).toList();
   }

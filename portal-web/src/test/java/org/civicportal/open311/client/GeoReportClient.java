@@ -227,7 +227,13 @@ public final class GeoReportClient {
   }
 
   private String get(String path, Map<String, String> query) {
-    return send(HttpRequest.newBuilder(endpoint(path, query)).timeout(TIMEOUT).GET().build());
+    Map<String, String> all = new LinkedHashMap<>(query);
+    if (apiKey != null && path.startsWith("requests")) {
+      // servers that keep requests private (Civic Portal among them) show a client what its key
+      // sent
+      all.putIfAbsent("api_key", apiKey);
+    }
+    return send(HttpRequest.newBuilder(endpoint(path, all)).timeout(TIMEOUT).GET().build());
   }
 
   private URI endpoint(String path, Map<String, String> query) {

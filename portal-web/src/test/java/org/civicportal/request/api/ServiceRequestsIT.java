@@ -386,6 +386,121 @@ class ServiceRequestsIT {
   }
 
   @Test
+  void ourOpen311AnswersMatchTheGeoReportSchemasAndARealClientReadsThem() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(org.civicportal.open311.client.Open311Corpus.spec()),
+        "the shared Open311 corpus is not here");
+    org.civicportal.open311.client.Open311Schemas schemas =
+        org.civicportal.open311.client.Open311Schemas.fromCorpus();
+    URI endpoint = URI.create(base.toString()).resolve("open311/v2");
+    for (org.civicportal.open311.client.Format format :
+        org.civicportal.open311.client.Format.values()) {
+      String ext = format.name().toLowerCase(java.util.Locale.ROOT);
+      org.civicportal.open311.client.GeoReportClient client =
+          new org.civicportal.open311.client.GeoReportClient(endpoint, format).withApiKey(KEY);
+      assertThat(client.services()).anySatisfy(s -> assertThat(s.code()).isEqualTo("road-damage"));
+      assertThat(client.service("road-damage").attributes())
+          .anySatisfy(a -> assertThat(a.code()).isEqualTo("kind"));
+      assertThat(client.discovery().endpoints()).isNotEmpty();
+      List<org.civicportal.open311.client.PostResult> posted =
+          client.post(
+              java.util.Map.of(
+                  "service_code", "road-damage",
+                  "description", "Seen by a real client " + HOSTILE,
+                  "address_string", "3 Mill Lane",
+                  "attribute[kind]", "street-light",
+                  "attribute[dangerous]", "no"));
+      String id = posted.get(0).serviceRequestId();
+      assertThat(client.request(id).orElseThrow().description())
+          .isEqualTo("Seen by a real client " + HOSTILE);
+
+      String suffix = "." + ext + "?api_key=" + KEY;
+      check(schemas, format, "services", Http.get(base, "open311/v2/services." + ext).body());
+      check(
+          schemas,
+          format,
+          "service-definition",
+          Http.get(base, "open311/v2/services/road-damage." + ext).body());
+      check(schemas, format, "requests", Http.get(base, "open311/v2/requests" + suffix).body());
+      check(
+          schemas, format, "requests", Http.get(base, "open311/v2/requests/" + id + suffix).body());
+      assertThat(schemas.validateErrors(Http.get(base, "open311/v2/requests/nope" + suffix).body()))
+          .isEmpty();
+      assertThat(schemas.validateErrors(post("service_code=road-damage").body())).isEmpty();
+    }
+  }
+
+  private static void check(
+      org.civicportal.open311.client.Open311Schemas schemas,
+      org.civicportal.open311.client.Format format,
+      String kind,
+      String body) {
+    List<String> problems =
+        format == org.civicportal.open311.client.Format.XML
+            ? schemas.validateXml(kind, body)
+            : schemas.validateJson(kind, body);
+    assertThat(problems).as(kind + " " + format + ": " + body).isEmpty();
+  }
+
+  @Test
+  void aDoubleClickOnSendMakesOneRequestAndAGuestFollowsItByTheirLink() throws Exception {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String draftUrl = location(form(http, "requests/start", "service=road-damage"));
+    String token = draftUrl.replaceAll(".*draft=([^&]+).*", "$1");
+    String[][] pages = {
+      {"0", "answer=pothole"}, {"1", "answer=no"}, {"2", "answer=" + enc("Guest hole")},
+      {"3", "answer=" + enc("4 Quay Street")}, {"4", "answer="}, {"5", ""}
+    };
+    for (String[] page : pages) {
+      String next =
+          location(
+              form(http, "requests/answer", "draft=" + token + "&step=" + page[0] + "&" + page[1]));
+      assertThat(next).doesNotContain("error=");
+    }
+    assertThat(location(form(http, "requests/answer", "draft=" + token + "&step=email&email=nope")))
+        .contains("error=email");
+    assertThat(
+            location(
+                form(
+                    http,
+                    "requests/answer",
+                    "draft=" + token + "&step=email&email=" + enc("g@example.org"))))
+        .contains("/requests/check?draft=");
+    // two clicks on "Accept and send" at once
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> one =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> form(http, "requests/submit", "draft=" + token));
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> two =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> form(http, "requests/submit", "draft=" + token));
+    String first = location(one.get());
+    String second = location(two.get());
+    assertThat(first).contains("/requests/done?token=");
+    assertThat(second).isEqualTo(first);
+    String track = first.replace("/requests/done?", "/requests/track?");
+    String page = Http.get(base, track.substring(track.indexOf("requests/"))).body();
+    assertThat(page).contains("Guest hole").contains("DEM-");
+  }
+
+  private HttpResponse<String> form(HttpClient http, String path, String body) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String location(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+    return response.headers().firstValue("Location").orElseThrow();
+  }
+
+  @Test
   void mailWaitsWhileTheSmtpServerIsDownAndThenArrivesOnce() throws Exception {
     String guest = "guest" + System.nanoTime() + "@example.org";
     HttpResponse<String> r =
