@@ -320,10 +320,17 @@ public class ServiceRequests {
       Optional<String> assignee,
       boolean unassigned,
       boolean overdue,
-      Optional<String> service) {
+      Optional<String> service,
+      Optional<String> team) {
     public static Filter none() {
       return new Filter(
-          Optional.empty(), Optional.empty(), Optional.empty(), false, false, Optional.empty());
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          false,
+          Optional.empty(),
+          Optional.empty());
     }
   }
 
@@ -365,6 +372,7 @@ public class ServiceRequests {
         .filter(r -> !filter.unassigned() || r.assignee().isEmpty())
         .filter(r -> !filter.overdue() || r.overdue(now))
         .filter(r -> filter.service().map(c -> r.serviceCode().equals(c)).orElse(true))
+        .filter(r -> filter.team().map(t -> r.team().equals(Optional.of(t))).orElse(true))
         .toList();
   }
 
@@ -523,6 +531,19 @@ public class ServiceRequests {
     Subject subject = subjects.get();
     ServiceRequest request = handled(reference, subject);
     assign(request, assignee, subject);
+    return request;
+  }
+
+  /** Routes a request to a team of its agency (free text, e.g. "north-crew"); blank clears it. */
+  public ServiceRequest route(String reference, String team) {
+    Subject subject = subjects.get();
+    ServiceRequest request = handled(reference, subject);
+    String t = team == null || team.isBlank() ? null : team.strip();
+    if (t != null && (t.length() > 60 || !t.matches("[\\p{L}\\p{N} ._-]+"))) {
+      throw new InvalidInputException(
+          "team", "A team is 1 to 60 letters, digits, spaces, '.', '_' or '-'.");
+    }
+    request.route(t);
     return request;
   }
 

@@ -61,10 +61,11 @@ public class RequestsResource {
       @QueryParam("assignee") String assignee,
       @QueryParam("unassigned") boolean unassigned,
       @QueryParam("overdue") boolean overdue,
-      @QueryParam("service") String service) {
+      @QueryParam("service") String service,
+      @QueryParam("team") String team) {
     Subject subject = requireSignedIn();
     List<ServiceRequest> visible =
-        requests.visible(filter(state, agency, assignee, unassigned, overdue, service));
+        requests.visible(filter(state, agency, assignee, unassigned, overdue, service, team));
     boolean staff = subject.clearance().isPresent();
     return Response.ok(visible.stream().map(r -> RequestSummary.of(r, staff)).toList())
         .header(
@@ -78,7 +79,8 @@ public class RequestsResource {
       String assignee,
       boolean unassigned,
       boolean overdue,
-      String service) {
+      String service,
+      String team) {
     Optional<RequestState> s = Optional.empty();
     if (state != null && !state.isBlank()) {
       s =
@@ -91,7 +93,7 @@ public class RequestsResource {
                               "Unknown state " + state + "; use e.g. submitted, in-progress.")));
     }
     return new ServiceRequests.Filter(
-        blank(agency), s, blank(assignee), unassigned, overdue, blank(service));
+        blank(agency), s, blank(assignee), unassigned, overdue, blank(service), blank(team));
   }
 
   private static Optional<String> blank(String text) {
@@ -108,9 +110,11 @@ public class RequestsResource {
       @QueryParam("assignee") String assignee,
       @QueryParam("unassigned") boolean unassigned,
       @QueryParam("overdue") boolean overdue,
-      @QueryParam("service") String service) {
+      @QueryParam("service") String service,
+      @QueryParam("team") String team) {
     requireSignedIn();
-    ServiceRequests.Filter filter = filter(state, agency, assignee, unassigned, overdue, service);
+    ServiceRequests.Filter filter =
+        filter(state, agency, assignee, unassigned, overdue, service, team);
     List<ServiceRequest> visible = requests.visible(filter);
     return Response.ok(requests.exportCsv(filter))
         .type("text/csv; charset=UTF-8")
@@ -125,7 +129,7 @@ public class RequestsResource {
   @Operation(summary = "Counts for the agency dashboard, over what the caller may see")
   public Response dashboard(@QueryParam("agency") String agency) {
     requireSignedIn();
-    ServiceRequests.Filter filter = filter(null, agency, null, false, false, null);
+    ServiceRequests.Filter filter = filter(null, agency, null, false, false, null, null);
     List<ServiceRequest> visible = requests.visible(filter);
     return Response.ok(requests.dashboard(filter))
         .header(
@@ -225,6 +229,15 @@ public class RequestsResource {
     requireSignedIn();
     ServiceRequest r = requests.assign(reference, body == null ? null : body.assignee());
     return detail(Response.ok(), r, uri);
+  }
+
+  @POST
+  @Path("{reference}/team")
+  @Operation(summary = "Route a request to a team of its agency (case workers): {team}")
+  public Response route(
+      @PathParam("reference") String reference, Assignment body, @Context UriInfo uri) {
+    requireSignedIn();
+    return detail(Response.ok(), requests.route(reference, body == null ? null : body.team()), uri);
   }
 
   @POST
@@ -353,7 +366,8 @@ public class RequestsResource {
 
   public record Transition(String state, String note) {}
 
-  public record Assignment(String assignee) {}
+  /** An assignee or a team, as the route needs. */
+  public record Assignment(String assignee, String team) {}
 
   public record BulkAssignment(List<String> references, String assignee) {}
 

@@ -272,10 +272,12 @@ public class RequestPages {
               .replace("VND.OPENXMLFORMATS-OFFICEDOCUMENT.WORDPROCESSINGML.DOCUMENT", "DOCX")
               .replace("VND.OASIS.OPENDOCUMENT.TEXT", "ODT"));
     }
-    return MessageFormat.format(
-        text("form.fileRules"),
-        String.join(", ", kinds),
-        String.format(Locale.ROOT, "%.0f", form.maxFileBytes() / (1024.0 * 1024.0)));
+    return new MessageFormat(text("form.fileRules"), language.getLocale())
+        .format(
+            new Object[] {
+              String.join(", ", kinds),
+              String.format(Locale.ROOT, "%.0f", form.maxFileBytes() / (1024.0 * 1024.0))
+            });
   }
 
   public String getEmail() {

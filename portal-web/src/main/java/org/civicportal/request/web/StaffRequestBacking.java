@@ -51,6 +51,7 @@ public class StaffRequestBacking implements Serializable {
   private String message;
   private String publicNote;
   private String assignee;
+  private String team;
   private transient ServiceRequest request;
 
   public void load() throws IOException {
@@ -152,6 +153,10 @@ public class StaffRequestBacking implements Serializable {
     act(() -> requests.assign(ref, assignee));
   }
 
+  public void route() {
+    act(() -> requests.route(ref, team));
+  }
+
   public void sendMessage() {
     act(() -> requests.write(ref, message, BaseUrl.of(http)));
     message = null;
@@ -217,6 +222,14 @@ public class StaffRequestBacking implements Serializable {
 
   public void setPublicNote(String publicNote) {
     this.publicNote = publicNote;
+  }
+
+  public String getTeam() {
+    return team == null && request != null ? request.team().orElse(null) : team;
+  }
+
+  public void setTeam(String team) {
+    this.team = team;
   }
 
   public String getAssignee() {

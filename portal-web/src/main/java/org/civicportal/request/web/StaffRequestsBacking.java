@@ -44,6 +44,7 @@ public class StaffRequestsBacking implements Serializable {
   private boolean unassigned;
   private boolean overdue;
   private String assignee;
+  private String team;
   private final Map<String, Boolean> selected = new LinkedHashMap<>();
   private transient List<ServiceRequest> queue;
 
@@ -63,7 +64,8 @@ public class StaffRequestsBacking implements Serializable {
         Optional.empty(),
         unassigned,
         overdue,
-        Optional.empty());
+        Optional.empty(),
+        team == null || team.isBlank() ? Optional.empty() : Optional.of(team.strip()));
   }
 
   private void refresh() {
@@ -104,7 +106,9 @@ public class StaffRequestsBacking implements Serializable {
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_INFO,
-              java.text.MessageFormat.format(text("requests.assigned"), n, to),
+              new java.text.MessageFormat(
+                      text("requests.assigned"), faces.getViewRoot().getLocale())
+                  .format(new Object[] {Integer.toString(n), to}),
               null));
       selected.clear();
     } catch (InvalidInputException
@@ -193,6 +197,11 @@ public class StaffRequestsBacking implements Serializable {
     if (overdue) {
       url.append("&overdue=true");
     }
+    if (team != null && !team.isBlank()) {
+      url.append("&team=")
+          .append(
+              java.net.URLEncoder.encode(team.strip(), java.nio.charset.StandardCharsets.UTF_8));
+    }
     return url.toString();
   }
 
@@ -230,6 +239,14 @@ public class StaffRequestsBacking implements Serializable {
 
   public void setOverdue(boolean overdue) {
     this.overdue = overdue;
+  }
+
+  public String getTeam() {
+    return team;
+  }
+
+  public void setTeam(String team) {
+    this.team = team;
   }
 
   public String getAssignee() {

@@ -501,8 +501,99 @@ class ServiceRequestsIT {
   }
 
   @Test
+  void citizensWithdrawBeforeAssignmentAndCaseWorkersRouteToTeams() throws Exception {
+    String ref = submit("citizen2", UUID.randomUUID().toString(), "Changed my mind");
+    String path = "api/v1/requests/" + ref;
+    HttpResponse<String> other =
+        Http.send(base, path + "/withdrawal", "POST", "{}", as("citizen1"));
+    assertThat(other.statusCode()).isEqualTo(404);
+    HttpResponse<String> withdrawn =
+        Http.send(base, path + "/withdrawal", "POST", "{}", as("citizen2"));
+    assertThat(withdrawn.statusCode()).isEqualTo(200);
+    assertThat(withdrawn.body()).contains("\"state\":\"withdrawn\"");
+    assertThat(
+            Http.send(
+                    base,
+                    path + "/transitions",
+                    "POST",
+                    "{\"state\":\"triaged\"}",
+                    as("caseworker1"))
+                .statusCode())
+        .isEqualTo(409);
+
+    String routed = submit("citizen2", UUID.randomUUID().toString(), "For the north crew");
+    HttpResponse<String> team =
+        Http.send(
+            base,
+            "api/v1/requests/" + routed + "/team",
+            "POST",
+            "{\"team\":\"north-crew\"}",
+            as("caseworker1"));
+    assertThat(team.statusCode()).as(team.body()).isEqualTo(200);
+    assertThat(Http.get(base, "api/v1/requests?team=north-crew", as("caseworker1")).body())
+        .contains(routed)
+        .doesNotContain(ref);
+    assertThat(
+            Http.send(
+                    base,
+                    "api/v1/requests/" + routed + "/team",
+                    "POST",
+                    "{\"team\":\"<script>\"}",
+                    as("caseworker1"))
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void tenantAdminsIssueAndRevokeOpen311Keys() throws Exception {
+    assertThat(
+            Http.send(base, "api/v1/open311-keys", "POST", "{\"name\":\"x\"}", as("citizen1"))
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> issued =
+        Http.send(base, "api/v1/open311-keys", "POST", "{\"name\":\"Street app\"}", as("admin1"));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    JsonObject key = (JsonObject) Http.json(issued);
+    String secret = key.getString("key");
+    String form =
+        "service_code=road-damage&address_string=x&description=y"
+            + "&attribute[kind]=pothole&attribute[dangerous]=no&api_key=";
+    assertThat(post(form + secret).statusCode()).isEqualTo(201);
+    assertThat(Http.get(base, "api/v1/open311-keys", as("admin1")).body())
+        .contains("Street app")
+        .doesNotContain(secret);
+    assertThat(
+            Http.send(
+                    base,
+                    "api/v1/open311-keys/" + key.getJsonNumber("id").longValue(),
+                    "DELETE",
+                    "",
+                    as("admin1"))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(post(form + secret).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void mailWaitsWhileTheSmtpServerIsDownAndThenArrivesOnce() throws Exception {
     String guest = "guest" + System.nanoTime() + "@example.org";
+    HttpResponse<String> wording =
+        Http.send(
+            base,
+            "api/v1/tenant/mail-templates/submitted/en",
+            "PUT",
+            "{\"subject\":\"Custom {tenant}: {reference}\",\"body\":\"We have it: {reference}. {link}\"}",
+            as("admin1"));
+    assertThat(wording.statusCode()).as(wording.body()).isEqualTo(200);
+    assertThat(
+            Http.send(
+                    base,
+                    "api/v1/tenant/mail-templates/submitted/en",
+                    "PUT",
+                    "{\"subject\":\"x\"}",
+                    as("citizen1"))
+                .statusCode())
+        .isEqualTo(403);
     HttpResponse<String> r =
         Http.send(
             base,
@@ -520,7 +611,7 @@ class ServiceRequestsIT {
     }
     List<MimeMessage> arrived = to(guest);
     assertThat(arrived).hasSize(1);
-    assertThat(arrived.get(0).getSubject()).contains(ref);
+    assertThat(arrived.get(0).getSubject()).startsWith("Custom Government of Demoland: " + ref);
     assertThat(GreenMailUtil.getBody(arrived.get(0))).contains("/requests/track?token=");
     // the relay keeps running: the same mail is not sent again
     Thread.sleep(12_000);

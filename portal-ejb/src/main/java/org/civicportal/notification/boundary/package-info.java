@@ -1,0 +1,2 @@
+/** What tenant admins change about notifications: the wording of mails. */
+package org.civicportal.notification.boundary;

@@ -1,0 +1,2 @@
+/** Tenant admins word the portal's mails. */
+package org.civicportal.notification.api;
