@@ -80,6 +80,18 @@ public class RequestDrafts {
                     || !subject.isSignedIn());
   }
 
+  /** The signed-in person's drafts not sent yet, newest first, to resume. */
+  public List<RequestDraft> mine() {
+    Subject subject = subjects.get();
+    if (!subject.isSignedIn()) {
+      return List.of();
+    }
+    return em.createNamedQuery(RequestDraft.OF_OWNER, RequestDraft.class)
+        .setParameter("owner", subject.name())
+        .setMaxResults(50)
+        .getResultList();
+  }
+
   /** The service the draft is for, with its form. */
   public ServiceRequests.Requestable service(RequestDraft draft) {
     return requests.allRequestable(draft.language()).stream()

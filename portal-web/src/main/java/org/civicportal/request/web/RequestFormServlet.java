@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.civicportal.form.control.AnswerError;
 import org.civicportal.form.control.Answers;
@@ -76,13 +77,44 @@ public class RequestFormServlet extends HttpServlet {
     } catch (NoSuchRecordException e) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     } catch (IllegalStateException e) {
-      // a file above the container's limit: the draft still holds every earlier answer
+      // a file above the container's limit: back to the same question with the reason; the draft
+      // holds every earlier answer, and the draft and step come from the address, not the body
       if (e.getCause() != null && e.getCause().getClass().getSimpleName().contains("SizeLimit")) {
-        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        Map<String, String> query = query(request);
+        String token = query.get("draft");
+        if (token == null || drafts.find(token).isEmpty()) {
+          response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+          return;
+        }
+        request
+            .getSession(true)
+            .setAttribute(
+                "civic.fileError." + token,
+                "The file is larger than the 25 MB the portal takes; choose a smaller one.");
+        redirect(
+            request, response, formUrl(token, query.getOrDefault("step", "0")) + "&error=file");
       } else {
         throw e;
       }
     }
+  }
+
+  /** The parameters of the address alone, readable even when the body was refused. */
+  static Map<String, String> query(HttpServletRequest request) {
+    Map<String, String> query = new java.util.HashMap<>();
+    String raw = request.getQueryString();
+    if (raw == null) {
+      return query;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        query.put(
+            java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return query;
   }
 
   private void start(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -93,10 +125,11 @@ public class RequestFormServlet extends HttpServlet {
 
   private void answer(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    String token = request.getParameter("draft");
+    Map<String, String> query = query(request);
+    String token = query.getOrDefault("draft", request.getParameter("draft"));
     RequestDraft draft = drafts.find(token).orElseThrow(() -> new NoSuchRecordException("draft"));
     FormDefinition form = drafts.service(draft).form();
-    String step = request.getParameter("step");
+    String step = query.getOrDefault("step", request.getParameter("step"));
     String go = request.getParameter("go") == null ? "next" : request.getParameter("go");
     if (EMAIL_STEP.equals(step)) {
       String email = request.getParameter("email");

@@ -412,6 +412,23 @@ public class RequestPages {
         : "view?ref=" + request.reference();
   }
 
+  /** A request not sent yet: its service, when it was last saved, where to go on. */
+  public record Unsent(String service, Instant savedAt, String url) {}
+
+  public List<Unsent> getUnsent() {
+    List<Unsent> unsent = new ArrayList<>();
+    for (RequestDraft d : drafts.mine()) {
+      try {
+        unsent.add(
+            new Unsent(
+                drafts.service(d).title(), d.updatedAt(), "form?draft=" + d.token() + "&step=0"));
+      } catch (org.civicportal.problem.boundary.NoSuchRecordException e) {
+        // the service is no longer offered: nothing to resume
+      }
+    }
+    return unsent;
+  }
+
   public List<ServiceRequest> getMine() {
     return requests.visible(ServiceRequests.Filter.none());
   }

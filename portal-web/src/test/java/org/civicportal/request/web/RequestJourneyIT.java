@@ -56,7 +56,14 @@ class RequestJourneyIT extends BrowserJourney {
     driver.findElement(By.id("answer")).sendKeys("10 Station Road");
     browser.clickAndLoad(By.id("continue"));
     browser.clickAndLoad(By.id("continue")); // no location: optional
-    // the photo: first a file that is not an image, then the image
+    // the photo: first one larger than the service takes, then one that is not an image
+    Path big = Files.createTempFile("big", ".png");
+    byte[] bytes = new byte[6 * 1024 * 1024];
+    System.arraycopy(PNG, 0, bytes, 0, PNG.length);
+    Files.write(big, bytes);
+    driver.findElement(By.id("answer")).sendKeys(big.toString());
+    browser.clickAndLoad(By.id("continue"));
+    assertThat(driver.findElement(By.id("errorSummary")).getText()).contains("6.0 MB", "5.0 MB");
     Path fake = Files.createTempFile("photo", ".png");
     Files.writeString(fake, "<script>alert(1)</script>");
     driver.findElement(By.id("answer")).sendKeys(fake.toString());
@@ -123,6 +130,33 @@ class RequestJourneyIT extends BrowserJourney {
     driver.findElement(By.id("body")).sendKeys("Thanks!");
     browser.clickAndLoad(By.id("send"));
     assertThat(driver.findElement(By.id("messages")).getText()).contains("Thanks!");
+  }
+
+  @Test
+  void aLostSessionLosesNothingTypedAndDraftsWaitInMyRequests() {
+    signIn("citizen2");
+    driver.get(base + "services/report-a-pothole-or-road-damage");
+    browser.clickAndLoad(By.id("startRequest"));
+    driver.findElement(By.cssSelector("input[value='street-light']")).click();
+    browser.clickAndLoad(By.id("continue"));
+    String draftPage = driver.getCurrentUrl();
+    // the session ends (a timeout, a restart): the answers given are still there
+    driver.manage().deleteAllCookies();
+    driver.findElement(By.cssSelector("input[value='no']")).click();
+    browser.clickAndLoad(By.id("continue"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Describe the damage");
+    browser.clickAndLoad(By.cssSelector(".back-link"));
+    assertThat(driver.findElement(By.cssSelector("input[value='no']")).isSelected()).isTrue();
+    browser.clickAndLoad(By.cssSelector(".back-link"));
+    assertThat(driver.findElement(By.cssSelector("input[value='street-light']")).isSelected())
+        .isTrue();
+    // signed in again, the unsent request waits in "My requests"
+    signIn("citizen2");
+    driver.get(base + "requests/mine");
+    assertThat(driver.findElement(By.id("unsent")).getText())
+        .contains("Report a pothole or road damage");
+    browser.assertAccessibleAndErrorFree();
+    assertThat(draftPage).contains("draft=");
   }
 
   @Test
