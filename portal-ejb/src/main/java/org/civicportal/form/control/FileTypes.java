@@ -24,6 +24,22 @@ public final class FileTypes {
 
   private FileTypes() {}
 
+  /** A type's name for people: PDF, JPEG, Word (DOCX)... */
+  public static String name(String mediaType) {
+    return switch (mediaType) {
+      case "application/pdf" -> "PDF";
+      case "image/jpeg" -> "JPEG";
+      case "image/png" -> "PNG";
+      case "image/gif" -> "GIF";
+      case "image/webp" -> "WebP";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" ->
+          "Word (DOCX)";
+      case "application/vnd.oasis.opendocument.text" -> "OpenDocument text (ODT)";
+      case "text/plain" -> "plain text";
+      default -> mediaType;
+    };
+  }
+
   /** The type these bytes hold, if one the portal knows. */
   public static Optional<String> sniff(byte[] bytes, String fileName) {
     if (starts(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {

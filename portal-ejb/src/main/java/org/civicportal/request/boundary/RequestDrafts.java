@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.civicportal.form.control.Answers;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
+import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.request.control.RequestWriter;
@@ -102,7 +103,7 @@ public class RequestDrafts {
 
   /** Saves answers given on one page (replacing those questions' answers) and the e-mail. */
   public RequestDraft save(String token, Answers page, Optional<String> email) {
-    RequestDraft draft = require(token);
+    RequestDraft draft = requireOpen(token);
     Answers answers = draft.answers();
     for (String code : page.asMap().keySet()) {
       answers.put(code, page.get(code));
@@ -114,7 +115,7 @@ public class RequestDrafts {
 
   /** Clears one question's answer (a page sent with the question left blank). */
   public RequestDraft clear(String token, String question) {
-    RequestDraft draft = require(token);
+    RequestDraft draft = requireOpen(token);
     Answers answers = draft.answers();
     answers.remove(question);
     draft.save(answers, Instant.now());
@@ -127,7 +128,7 @@ public class RequestDrafts {
    * @throws InvalidInputException with a message for the citizen (too large, a refused type)
    */
   public RequestAttachment attach(String token, String question, String fileName, byte[] bytes) {
-    RequestDraft draft = require(token);
+    RequestDraft draft = requireOpen(token);
     RequestAttachment a =
         writer.store(draft.id(), null, service(draft).form(), question, fileName, bytes);
     Answers answers = draft.answers();
@@ -147,7 +148,7 @@ public class RequestDrafts {
 
   /** Removes a file from the draft. */
   public void removeFile(String token, long attachmentId) {
-    RequestDraft draft = require(token);
+    RequestDraft draft = requireOpen(token);
     RequestAttachment a = em.find(RequestAttachment.class, attachmentId);
     if (a == null || !a.draftId().equals(Optional.of(draft.id())) || a.requestId().isPresent()) {
       return;
@@ -185,6 +186,15 @@ public class RequestDrafts {
             Optional.of(draft.id()),
             List.of()),
         baseUrl);
+  }
+
+  /** A draft whose answers may still change: not sent yet. */
+  private RequestDraft requireOpen(String token) {
+    RequestDraft draft = require(token);
+    if (draft.requestId().isPresent()) {
+      throw new ConflictException("This request was sent already; its answers no longer change.");
+    }
+    return draft;
   }
 
   private RequestDraft require(String token) {

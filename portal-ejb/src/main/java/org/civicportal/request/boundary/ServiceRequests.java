@@ -25,6 +25,7 @@ import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.MarkingException;
 import org.civicportal.form.control.AnswerError;
+import org.civicportal.form.control.AnswerText;
 import org.civicportal.form.control.Answers;
 import org.civicportal.form.control.FormDefinition;
 import org.civicportal.identity.boundary.Accounts;
@@ -247,7 +248,8 @@ public class ServiceRequests {
         s.files());
   }
 
-  static boolean isEmail(String text) {
+  /** Whether the text looks like an e-mail address (the server that takes it decides). */
+  public static boolean isEmail(String text) {
     return text.length() <= 254 && text.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
   }
 
@@ -441,56 +443,60 @@ public class ServiceRequests {
    * #findByToken}): its answers under their questions, in the request's language.
    */
   public RequestReceipt.Receipt receipt(ServiceRequest request, String baseUrl) {
-    String language = request.language();
-    Optional<Requestable> service = requestable(request.serviceCode(), language);
-    List<RequestAttachment> files = files(request);
-    List<RequestReceipt.Receipt.Line> lines = new ArrayList<>();
-    FormDefinition form =
-        service
-            .flatMap(
-                s ->
-                    s.service()
-                        .revision(request.serviceRevision())
-                        .map(org.civicportal.catalog.entity.ServiceRevision::form))
-            .orElseGet(FormDefinition::standard);
-    Answers answers = request.answers();
-    for (org.civicportal.form.control.Question q : form.asked(answers)) {
-      List<String> shown = new ArrayList<>();
-      for (String v : answers.get(q.code())) {
-        shown.add(
-            switch (q.type()) {
-              case CHOICE, MULTIPLE_CHOICE ->
-                  q.options().stream()
-                      .filter(o -> o.value().equals(v))
-                      .findFirst()
-                      .map(o -> o.labelIn(language))
-                      .orElse(v);
-              case FILE ->
-                  files.stream()
-                      .filter(f -> Long.toString(f.id()).equals(v) || f.fileName().equals(v))
-                      .findFirst()
-                      .map(RequestAttachment::fileName)
-                      .orElse(v);
-              default -> v;
-            });
-      }
-      if (!shown.isEmpty()) {
-        lines.add(new RequestReceipt.Receipt.Line(q.labelIn(language), String.join("\n", shown)));
-      }
-    }
     return new RequestReceipt.Receipt(
         tenant().name(),
         request.reference(),
-        service.map(Requestable::title).orElse(request.serviceCode()),
+        serviceTitle(request, request.language()),
         request.submittedAt(),
         request.marking(),
-        language,
-        lines,
-        files.stream()
+        request.language(),
+        answerLines(request),
+        files(request).stream()
             .map(f -> new RequestReceipt.Receipt.FileLine(f.fileName(), f.sha256(), f.size()))
             .toList(),
         request.state().external().replace('-', ' '),
         RequestWriter.link(baseUrl, request));
+  }
+
+  /**
+   * The request's answers under their questions, in its language, with the form of the revision it
+   * was made with.
+   */
+  public List<RequestReceipt.Receipt.Line> answerLines(ServiceRequest request) {
+    String language = request.language();
+    List<RequestAttachment> files = files(request);
+    FormDefinition form =
+        requestable(request.serviceCode(), language)
+            .flatMap(s -> s.service().revision(request.serviceRevision()))
+            .map(org.civicportal.catalog.entity.ServiceRevision::form)
+            .orElseGet(FormDefinition::standard);
+    Answers answers = request.answers();
+    List<RequestReceipt.Receipt.Line> lines = new ArrayList<>();
+    for (org.civicportal.form.control.Question q : form.asked(answers)) {
+      List<String> shown =
+          AnswerText.of(
+              q,
+              answers.get(q.code()),
+              language,
+              v ->
+                  files.stream()
+                      .filter(f -> Long.toString(f.id()).equals(v) || f.fileName().equals(v))
+                      .findFirst()
+                      .map(RequestAttachment::fileName)
+                      .orElse(v),
+              v -> v);
+      if (!shown.isEmpty()) {
+        lines.add(new RequestReceipt.Receipt.Line(q.labelIn(language), String.join("\n", shown)));
+      }
+    }
+    return lines;
+  }
+
+  /** The service's title in this language (or the tenant's default), else its code. */
+  public String serviceTitle(ServiceRequest request, String language) {
+    return requestable(request.serviceCode(), language)
+        .map(Requestable::title)
+        .orElse(request.serviceCode());
   }
 
   // ---- handling ----
@@ -751,11 +757,7 @@ public class ServiceRequests {
     Map<String, String> values = new java.util.HashMap<>(extra);
     values.put("tenant", tenant().name());
     values.put("reference", request.reference());
-    values.put(
-        "service",
-        requestable(request.serviceCode(), request.language())
-            .map(Requestable::title)
-            .orElse(request.serviceCode()));
+    values.put("service", serviceTitle(request, request.language()));
     return values;
   }
 

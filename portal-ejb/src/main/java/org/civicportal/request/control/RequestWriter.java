@@ -195,9 +195,9 @@ public class RequestWriter {
       throw new InvalidInputException(
           question,
           "This service takes only these kinds of file: "
-              + String.join(", ", form.fileTypes().stream().map(RequestWriter::kind).toList())
+              + String.join(", ", form.fileTypes().stream().map(FileTypes::name).toList())
               + ". The file given is "
-              + type.map(RequestWriter::kind).orElse("of a kind the portal does not take")
+              + type.map(FileTypes::name).orElse("of a kind the portal does not take")
               + ".");
     }
     RequestAttachment attachment =
@@ -214,21 +214,6 @@ public class RequestWriter {
     em.flush();
     em.persist(new AttachmentContent(attachment.id(), bytes));
     return attachment;
-  }
-
-  static String kind(String mediaType) {
-    return switch (mediaType) {
-      case "application/pdf" -> "PDF";
-      case "image/jpeg" -> "JPEG";
-      case "image/png" -> "PNG";
-      case "image/gif" -> "GIF";
-      case "image/webp" -> "WebP";
-      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" ->
-          "Word (DOCX)";
-      case "application/vnd.oasis.opendocument.text" -> "OpenDocument text (ODT)";
-      case "text/plain" -> "plain text";
-      default -> mediaType;
-    };
   }
 
   static String megabytes(long bytes) {

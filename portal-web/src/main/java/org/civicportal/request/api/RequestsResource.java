@@ -328,11 +328,7 @@ public class RequestsResource {
     Subject subject = subjects.get();
     boolean staff = subject.clearance().isPresent();
     List<RequestMessage> thread = requests.thread(r);
-    String title =
-        requests
-            .requestable(r.serviceCode(), r.language())
-            .map(x -> x.title())
-            .orElse(r.serviceCode());
+    String title = requests.serviceTitle(r, r.language());
     String base =
         uri.getBaseUri().toString().replaceAll("/$", "") + "/requests/" + r.reference() + "/files";
     List<String> markings = new ArrayList<>();

@@ -368,9 +368,7 @@ public class Open311Servlet extends HttpServlet {
       f.put("service_request_id", r.reference());
       f.put("status", r.state().open311());
       f.put("status_notes", requests.latestPublicNote(r).orElse(null));
-      f.put(
-          "service_name",
-          requests.requestable(r.serviceCode(), language).map(x -> x.title()).orElse(null));
+      f.put("service_name", requests.serviceTitle(r, language));
       f.put("service_code", r.serviceCode());
       f.put("description", r.description().orElse(null));
       f.put("agency_responsible", r.agency());

@@ -76,6 +76,9 @@ public class RequestFormServlet extends HttpServlet {
       }
     } catch (NoSuchRecordException e) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    } catch (ConflictException e) {
+      // the draft was sent already: its answers no longer change
+      response.sendError(HttpServletResponse.SC_CONFLICT, e.getMessage());
     } catch (IllegalStateException e) {
       // a file above the container's limit: back to the same question with the reason; the draft
       // holds every earlier answer, and the draft and step come from the address, not the body
@@ -136,7 +139,7 @@ public class RequestFormServlet extends HttpServlet {
       drafts.save(token, Answers.none(), Optional.of(email == null ? "" : email));
       if ("back".equals(go)) {
         redirect(request, response, formUrl(token, lastIndex(form, draft)));
-      } else if (email == null || !email.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
+      } else if (email == null || !ServiceRequests.isEmail(email.strip())) {
         redirect(request, response, formUrl(token, EMAIL_STEP) + "&error=email");
       } else {
         redirect(request, response, "/requests/check?draft=" + token);
@@ -153,7 +156,11 @@ public class RequestFormServlet extends HttpServlet {
     String error = null;
     if (q.type() == QuestionType.FILE) {
       if (go.startsWith("remove-")) {
-        drafts.removeFile(token, Long.parseLong(go.substring("remove-".length())));
+        try {
+          drafts.removeFile(token, Long.parseLong(go.substring("remove-".length())));
+        } catch (NumberFormatException e) {
+          // not a file of this draft: nothing to remove
+        }
         redirect(request, response, formUrl(token, Integer.toString(index)));
         return;
       }

@@ -20,7 +20,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.civicportal.form.control.AnswerError;
+import org.civicportal.form.control.AnswerText;
 import org.civicportal.form.control.Answers;
+import org.civicportal.form.control.FileTypes;
 import org.civicportal.form.control.FormDefinition;
 import org.civicportal.form.control.Question;
 import org.civicportal.form.control.QuestionType;
@@ -264,14 +266,7 @@ public class RequestPages {
   /** What the form takes, e.g. "PDF, JPEG, PNG, up to 10 MB". */
   public String getFileRules() {
     FormDefinition form = service.form();
-    List<String> kinds = new ArrayList<>();
-    for (String type : form.fileTypes()) {
-      kinds.add(
-          type.substring(type.indexOf('/') + 1)
-              .toUpperCase(Locale.ROOT)
-              .replace("VND.OPENXMLFORMATS-OFFICEDOCUMENT.WORDPROCESSINGML.DOCUMENT", "DOCX")
-              .replace("VND.OASIS.OPENDOCUMENT.TEXT", "ODT"));
-    }
+    List<String> kinds = form.fileTypes().stream().map(FileTypes::name).toList();
     return new MessageFormat(text("form.fileRules"), language.getLocale())
         .format(
             new Object[] {
@@ -319,27 +314,19 @@ public class RequestPages {
   }
 
   private List<String> shown(Question q, Answers answers, List<RequestAttachment> files) {
-    List<String> values = answers.get(q.code());
-    List<String> shown = new ArrayList<>();
-    for (String v : values) {
-      shown.add(
-          switch (q.type()) {
-            case YES_NO -> text("yes".equals(v) ? "form.yes" : "form.no");
-            case CHOICE, MULTIPLE_CHOICE ->
-                q.options().stream()
-                    .filter(o -> o.value().equals(v))
-                    .findFirst()
-                    .map(o -> o.labelIn(language.getCode()))
-                    .orElse(v);
-            case FILE ->
-                files.stream()
-                    .filter(f -> Long.toString(f.id()).equals(v))
-                    .findFirst()
-                    .map(f -> f.fileName())
-                    .orElse(v);
-            default -> v;
-          });
-    }
+    List<String> shown =
+        new ArrayList<>(
+            AnswerText.of(
+                q,
+                answers.get(q.code()),
+                language.getCode(),
+                v ->
+                    files.stream()
+                        .filter(f -> Long.toString(f.id()).equals(v))
+                        .findFirst()
+                        .map(RequestAttachment::fileName)
+                        .orElse(v),
+                v -> text("yes".equals(v) ? "form.yes" : "form.no")));
     if (shown.isEmpty()) {
       shown.add(text("form.notAnswered"));
     }
@@ -353,10 +340,7 @@ public class RequestPages {
   }
 
   public String getRequestServiceTitle() {
-    return requests
-        .requestable(request.serviceCode(), language.getCode())
-        .map(ServiceRequests.Requestable::title)
-        .orElse(request.serviceCode());
+    return requests.serviceTitle(request, language.getCode());
   }
 
   public String stateName(String external) {
@@ -369,7 +353,7 @@ public class RequestPages {
 
   /** The answers under their questions, as on the receipt. */
   public List<org.civicportal.request.control.RequestReceipt.Receipt.Line> getAnswerLines() {
-    return requests.receipt(request, org.civicportal.web.BaseUrl.of(http)).answers();
+    return requests.answerLines(request);
   }
 
   public List<RequestEvent> getHistory() {

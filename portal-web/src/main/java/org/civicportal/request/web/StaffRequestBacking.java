@@ -11,10 +11,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.civicportal.classification.web.BannerBacking;
 import org.civicportal.document.boundary.StaffDocuments;
-import org.civicportal.form.control.Question;
 import org.civicportal.identity.web.StaffAccess;
 import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
@@ -83,28 +81,12 @@ public class StaffRequestBacking implements Serializable {
   }
 
   public String getServiceTitle() {
-    return requests
-        .requestable(getRequest().serviceCode(), getRequest().language())
-        .map(ServiceRequests.Requestable::title)
-        .orElse(getRequest().serviceCode());
+    return requests.serviceTitle(getRequest(), getRequest().language());
   }
 
-  /** The answers with their questions' labels. */
-  public record Answer(String question, List<String> values) {}
-
-  public List<Answer> getAnswers() {
-    ServiceRequest r = getRequest();
-    List<Answer> answers = new ArrayList<>();
-    var form =
-        requests.requestable(r.serviceCode(), r.language()).map(ServiceRequests.Requestable::form);
-    for (Map.Entry<String, List<String>> e : r.answers().asMap().entrySet()) {
-      String label =
-          form.flatMap(f -> f.question(e.getKey()))
-              .map(q -> q.labelIn(r.language()))
-              .orElse(e.getKey());
-      answers.add(new Answer(label, e.getValue()));
-    }
-    return answers;
+  /** The answers under their questions, as the citizen and the receipt show them. */
+  public List<org.civicportal.request.control.RequestReceipt.Receipt.Line> getAnswers() {
+    return requests.answerLines(getRequest());
   }
 
   public List<RequestEvent> getHistory() {
@@ -177,11 +159,6 @@ public class StaffRequestBacking implements Serializable {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     }
     reload();
-  }
-
-  /** A question's label, for the answers list. */
-  static String label(Question q, String language) {
-    return q.labelIn(language);
   }
 
   public String getRef() {
