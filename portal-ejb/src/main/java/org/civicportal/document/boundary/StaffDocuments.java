@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +18,15 @@ import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.MarkingException;
 import org.civicportal.document.control.DocumentWriter;
+import org.civicportal.document.entity.DocumentAttachment;
+import org.civicportal.document.entity.DocumentAttachmentContent;
 import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.form.control.FileTypes;
+import org.civicportal.form.control.UploadedFiles;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
+import org.civicportal.indexing.control.TextExtraction;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.tenant.boundary.Tenants;
@@ -45,6 +51,7 @@ public class StaffDocuments {
   @Inject Tenants tenants;
   @Inject DocumentWriter writer;
   @Inject AuditTrail audit;
+  @Inject TextExtraction extraction;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -163,8 +170,11 @@ public class StaffDocuments {
           AuditAction.LABEL_CHANGED,
           "document:" + id,
           before + " -> " + document.marking());
+      // fail closed: out of the index before this commit, back with its new label after it
+      writer.raised(document, clock.instant());
+    } else {
+      writer.changed(document, clock.instant());
     }
-    writer.changed(document, clock.instant());
     return found;
   }
 
@@ -199,6 +209,84 @@ public class StaffDocuments {
         "declassified " + before + " -> " + document.marking() + ": " + reason.strip());
     writer.changed(document, clock.instant());
     return found;
+  }
+
+  /** The kinds of file a document takes: those whose text search can read. */
+  public static final java.util.List<String> ATTACHMENT_TYPES =
+      java.util.List.of(
+          "application/pdf",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.oasis.opendocument.text",
+          "text/plain");
+
+  /** The largest file a document takes. */
+  public static final long MAX_ATTACHMENT = 25L * 1024 * 1024;
+
+  /**
+   * Attaches a file to a document the subject may read: PDF, DOCX, ODT or plain text (read from its
+   * bytes), at most 25 MB. Its text is extracted now and searched under the document's label.
+   */
+  public Optional<DocumentAttachment> attach(long id, String fileName, byte[] bytes) {
+    Subject subject = requireEmployee();
+    Optional<StaffDocument> found = find(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    if (bytes.length == 0) {
+      throw new InvalidInputException("file", "The file is empty.");
+    }
+    if (bytes.length > MAX_ATTACHMENT) {
+      throw new InvalidInputException("file", "A document takes files up to 25 MB.");
+    }
+    String name = UploadedFiles.safeName(fileName);
+    Optional<String> type = FileTypes.sniff(bytes, name);
+    if (type.isEmpty() || !ATTACHMENT_TYPES.contains(type.get())) {
+      throw new InvalidInputException(
+          "file",
+          "A document takes PDF, Word (DOCX), OpenDocument text (ODT) and plain text files; this"
+              + " file is "
+              + type.map(FileTypes::name).orElse("of another kind")
+              + ".");
+    }
+    Instant now = clock.instant();
+    DocumentAttachment attachment =
+        new DocumentAttachment(
+            id,
+            name,
+            type.get(),
+            bytes.length,
+            UploadedFiles.sha256(bytes),
+            extraction.text(bytes, type.get()),
+            subject.name(),
+            now);
+    em.persist(attachment);
+    em.flush();
+    em.persist(new DocumentAttachmentContent(attachment.id(), bytes));
+    writer.changed(found.get(), now);
+    return Optional.of(attachment);
+  }
+
+  /** The files of a document the subject may read, in the order attached. */
+  public List<DocumentAttachment> attachments(long id) {
+    if (find(id).isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery(DocumentAttachment.OF_DOCUMENT, DocumentAttachment.class)
+        .setParameter("document", id)
+        .getResultList();
+  }
+
+  /** A file's bytes, if it belongs to a document the subject may read. */
+  public Optional<byte[]> attachmentContent(long id, long attachmentId) {
+    if (find(id).isEmpty()) {
+      return Optional.empty();
+    }
+    DocumentAttachment a = em.find(DocumentAttachment.class, attachmentId);
+    if (a == null || a.documentId() != id) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(DocumentAttachmentContent.class, attachmentId))
+        .map(DocumentAttachmentContent::content);
   }
 
   private Subject requireEmployee() {

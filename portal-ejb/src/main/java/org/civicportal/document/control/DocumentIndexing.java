@@ -7,9 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
+import org.civicportal.document.entity.DocumentAttachment;
 import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.indexing.control.IndexSource;
 import org.civicportal.search.IndexDocument;
@@ -43,11 +46,12 @@ public class DocumentIndexing implements IndexSource {
   @TenantBound
   public List<IndexDocument> current(Collection<Long> ids) {
     ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    Map<Long, String> files = attachmentText(ids);
     List<IndexDocument> documents = new ArrayList<>();
     for (long id : ids) {
       StaffDocument document = em.find(StaffDocument.class, id);
       if (document != null) {
-        documents.add(document(document, scheme));
+        documents.add(document(document, scheme, files.getOrDefault(id, "")));
       }
     }
     return documents;
@@ -58,12 +62,35 @@ public class DocumentIndexing implements IndexSource {
   @TenantBound
   public List<IndexDocument> all() {
     ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    Map<Long, String> files = attachmentText(null);
     return em.createNamedQuery(StaffDocument.ALL, StaffDocument.class).getResultList().stream()
-        .map(d -> document(d, scheme))
+        .map(d -> document(d, scheme, files.getOrDefault(d.id(), "")))
         .toList();
   }
 
-  private IndexDocument document(StaffDocument d, ClassificationScheme scheme) {
+  /** The text of the files of these documents (all when null), by document. */
+  private Map<Long, String> attachmentText(Collection<Long> ids) {
+    if (ids != null && ids.isEmpty()) {
+      return Map.of();
+    }
+    List<DocumentAttachment> files =
+        ids == null
+            ? em.createQuery(
+                    "SELECT a FROM DocumentAttachment a ORDER BY a.id", DocumentAttachment.class)
+                .getResultList()
+            : em.createQuery(
+                    "SELECT a FROM DocumentAttachment a WHERE a.documentId IN :ids ORDER BY a.id",
+                    DocumentAttachment.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    Map<Long, String> text = new HashMap<>();
+    for (DocumentAttachment a : files) {
+      text.merge(a.documentId(), a.fileName() + "\n" + a.text(), (x, y) -> x + "\n\n" + y);
+    }
+    return text;
+  }
+
+  private IndexDocument document(StaffDocument d, ClassificationScheme scheme, String files) {
     String tenant = CurrentTenant.code();
     String language = SearchLanguages.isSupported(d.language()) ? d.language() : "en";
     return new IndexDocument(
@@ -73,7 +100,8 @@ public class DocumentIndexing implements IndexSource {
         language,
         d.title(),
         "",
-        d.body(),
+        // the files' text is searched and highlighted with the body, under the document's label
+        files.isEmpty() ? d.body() : d.body() + "\n\n" + files,
         policy.visibility(tenant, d.label(scheme)));
   }
 }

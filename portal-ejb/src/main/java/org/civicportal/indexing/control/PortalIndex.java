@@ -53,6 +53,19 @@ public class PortalIndex {
     }
   }
 
+  /**
+   * Takes these keys out of the index at once (committed, so the next search no longer finds them).
+   * For a label that rises: the record must vanish for readers below the new label before the
+   * transaction that raised it commits; the outbox puts it back with its new label afterwards.
+   */
+  public void hide(java.util.Collection<String> keys) {
+    try {
+      index.apply(java.util.List.of(), keys, index.checkpoint());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not take records out of the search index", e);
+    }
+  }
+
   public SearchIndex index() {
     return index;
   }

@@ -97,7 +97,7 @@ public class Open311Keys {
   }
 
   private static String hash(String key) {
-    return RequestWriter.sha256(key.getBytes(StandardCharsets.UTF_8));
+    return org.civicportal.form.control.UploadedFiles.sha256(key.getBytes(StandardCharsets.UTF_8));
   }
 
   private Subject requireAdmin() {

@@ -5,15 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import org.civicportal.form.control.FormDefinition;
 import org.civicportal.form.control.Location;
 import org.civicportal.form.control.Question;
 import org.civicportal.form.control.QuestionType;
+import org.civicportal.form.control.UploadedFiles;
 import org.civicportal.notification.control.MailOutbox;
 import org.civicportal.notification.control.MailTemplates;
 import org.civicportal.problem.boundary.InvalidInputException;
@@ -189,7 +187,7 @@ public class RequestWriter {
               + megabytes(form.maxFileBytes())
               + ".");
     }
-    String name = safeName(fileName);
+    String name = UploadedFiles.safeName(fileName);
     Optional<String> type = FileTypes.sniff(bytes, name);
     if (type.isEmpty() || !form.fileTypes().contains(type.get())) {
       throw new InvalidInputException(
@@ -208,7 +206,7 @@ public class RequestWriter {
             name,
             type.get(),
             bytes.length,
-            sha256(bytes),
+            UploadedFiles.sha256(bytes),
             Instant.now());
     em.persist(attachment);
     em.flush();
@@ -218,25 +216,6 @@ public class RequestWriter {
 
   static String megabytes(long bytes) {
     return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-  }
-
-  /** A file name without any path, control characters or more than 200 characters. */
-  static String safeName(String fileName) {
-    String name = fileName == null ? "" : fileName;
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-    if (name.isEmpty()) {
-      name = "file";
-    }
-    return name.length() <= 200 ? name : name.substring(name.length() - 200);
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A secret: 32 random bytes, URL-safe. */

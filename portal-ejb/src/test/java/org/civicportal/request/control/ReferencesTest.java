@@ -16,9 +16,12 @@ class ReferencesTest {
 
   @Test
   void fileNamesLoseTheirPathAndControlCharacters() {
-    assertThat(RequestWriter.safeName("C:\\Users\\me\\photo.jpg")).isEqualTo("photo.jpg");
-    assertThat(RequestWriter.safeName("../../etc/passwd")).isEqualTo("passwd");
-    assertThat(RequestWriter.safeName("a\u0000b\nc\".png")).isEqualTo("abc.png");
-    assertThat(RequestWriter.safeName("")).isEqualTo("file");
+    assertThat(org.civicportal.form.control.UploadedFiles.safeName("C:\\Users\\me\\photo.jpg"))
+        .isEqualTo("photo.jpg");
+    assertThat(org.civicportal.form.control.UploadedFiles.safeName("../../etc/passwd"))
+        .isEqualTo("passwd");
+    assertThat(org.civicportal.form.control.UploadedFiles.safeName("a\u0000b\nc\".png"))
+        .isEqualTo("abc.png");
+    assertThat(org.civicportal.form.control.UploadedFiles.safeName("")).isEqualTo("file");
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.civicportal.document.boundary.StaffDocuments;
+import org.civicportal.document.entity.DocumentAttachment;
 import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.problem.boundary.InvalidInputException;
@@ -96,6 +97,85 @@ public class DocumentsResource {
             .declassify(parse(id), request.classification(), request.reason())
             .orElseThrow(DocumentsResource::notFound);
     return detail(Response.ok(), lowered);
+  }
+
+  @POST
+  @Path("{id}/attachments")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary =
+          "Attach a file (the request body; name it with ?name=): PDF, DOCX, ODT or plain text,"
+              + " up to 25 MB; its text is searched under the document's label")
+  public Response attach(
+      @PathParam("id") String id,
+      @jakarta.ws.rs.QueryParam("name") String name,
+      java.io.InputStream body,
+      @Context UriInfo uri)
+      throws java.io.IOException {
+    requireSignedIn();
+    byte[] bytes =
+        body == null ? new byte[0] : body.readNBytes((int) StaffDocuments.MAX_ATTACHMENT + 1);
+    DocumentAttachment a =
+        documents.attach(parse(id), name, bytes).orElseThrow(DocumentsResource::notFound);
+    StaffDocument document = documents.read(parse(id)).orElseThrow(DocumentsResource::notFound);
+    return Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build())
+        .entity(AttachmentSummary.of(a))
+        .header(CLASSIFICATION, document.marking())
+        .build();
+  }
+
+  @GET
+  @Path("{id}/attachments")
+  @Operation(summary = "The files attached to the document")
+  public Response attachments(@PathParam("id") String id) {
+    requireSignedIn();
+    StaffDocument document = documents.read(parse(id)).orElseThrow(DocumentsResource::notFound);
+    return Response.ok(
+            documents.attachments(document.id()).stream().map(AttachmentSummary::of).toList())
+        .header(CLASSIFICATION, document.marking())
+        .build();
+  }
+
+  @GET
+  @Path("{id}/attachments/{attachment}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "A file of the document, as attached")
+  public Response attachment(
+      @PathParam("id") String id, @PathParam("attachment") String attachment) {
+    requireSignedIn();
+    long documentId = parse(id);
+    long attachmentId = parse(attachment);
+    DocumentAttachment a =
+        documents.attachments(documentId).stream()
+            .filter(x -> x.id() == attachmentId)
+            .findFirst()
+            .orElseThrow(DocumentsResource::notFound);
+    byte[] bytes =
+        documents
+            .attachmentContent(documentId, attachmentId)
+            .orElseThrow(DocumentsResource::notFound);
+    StaffDocument document = documents.read(documentId).orElseThrow(DocumentsResource::notFound);
+    return Response.ok(bytes)
+        .type(a.mediaType())
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"file-"
+                + attachmentId
+                + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox")
+        .header(CLASSIFICATION, document.marking())
+        .build();
+  }
+
+  /** A file as listed with its document. */
+  public record AttachmentSummary(
+      long id, String name, String mediaType, long size, String sha256) {
+    static AttachmentSummary of(DocumentAttachment a) {
+      return new AttachmentSummary(a.id(), a.fileName(), a.mediaType(), a.size(), a.sha256());
+    }
   }
 
   private static Response detail(Response.ResponseBuilder response, StaffDocument document) {

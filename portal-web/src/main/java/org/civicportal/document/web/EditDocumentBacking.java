@@ -33,6 +33,7 @@ public class EditDocumentBacking implements Serializable {
   private String body;
   private String classification;
   private String shownMarking;
+  private transient jakarta.servlet.http.Part file;
 
   public void load() throws IOException {
     if (!access.signedIn()) {
@@ -71,6 +72,48 @@ public class EditDocumentBacking implements Serializable {
       faces.addMessage(
           "editForm", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     }
+  }
+
+  /** Attaches the chosen file; its text becomes searchable under the document's label. */
+  public void attach() throws IOException {
+    showBanner();
+    if (file == null || file.getSize() == 0) {
+      faces.addMessage(
+          "fileForm:file",
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, text("document.noFile"), null));
+      return;
+    }
+    byte[] bytes;
+    try (java.io.InputStream in = file.getInputStream()) {
+      bytes = in.readAllBytes();
+    }
+    try {
+      if (documents.attach(Long.parseLong(id), file.getSubmittedFileName(), bytes).isEmpty()) {
+        faces.getExternalContext().responseSendError(404, "No such document");
+        faces.responseComplete();
+        return;
+      }
+      faces
+          .getExternalContext()
+          .redirect(
+              faces.getExternalContext().getRequestContextPath() + "/staff/document?id=" + id);
+    } catch (InvalidInputException | NotPermittedException e) {
+      faces.addMessage(
+          "fileForm:file", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+  }
+
+  private String text(String key) {
+    return java.util.ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale())
+        .getString(key);
+  }
+
+  public jakarta.servlet.http.Part getFile() {
+    return file;
+  }
+
+  public void setFile(jakarta.servlet.http.Part file) {
+    this.file = file;
   }
 
   private StaffDocument find() {

@@ -48,6 +48,10 @@ public class ViewDocumentBacking {
     return Arrays.stream(document.body().split("\\n\\s*\\n")).map(String::strip).toList();
   }
 
+  public List<org.civicportal.document.entity.DocumentAttachment> getAttachments() {
+    return document == null ? List.of() : documents.attachments(document.id());
+  }
+
   public StaffDocument getDocument() {
     return document;
   }
