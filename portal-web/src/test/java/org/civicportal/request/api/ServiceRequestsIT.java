@@ -131,8 +131,7 @@ class ServiceRequestsIT {
     JsonObject file = detail.getJsonArray("files").getJsonObject(0);
     assertThat(file.getString("mediaType")).isEqualTo("image/png");
     assertThat(file.getString("sha256"))
-        .isEqualTo(
-            org.civicportal.request.control.org.civicportal.form.control.UploadedFiles.sha256(PNG));
+        .isEqualTo(org.civicportal.form.control.UploadedFiles.sha256(PNG));
     String fileUrl = "api/v1/requests/" + ref + "/files/" + file.getJsonNumber("id").longValue();
     assertThat(Http.get(base, fileUrl, as("citizen1")).statusCode()).isEqualTo(200);
 
