@@ -76,13 +76,25 @@ public class OutboxRelay {
 
   /** Replaces the index content with what the database holds now. */
   public void rebuild() {
+    rebuild(new RebuildProgress());
+  }
+
+  /**
+   * Replaces the index content with what the database holds now, counting the documents written
+   * into {@code progress}. Searches keep answering from the last commit until the new content
+   * commits; the outbox waits meanwhile and is applied after.
+   */
+  public void rebuild(RebuildProgress progress) {
     draining.lock();
     try {
       OutboxReader.Batch all = outbox.everything();
-      portalIndex.index().rebuild(all.upserts(), all.lastEntryId());
+      progress.started(all.upserts().size());
+      portalIndex.index().rebuild(progress.counting(all.upserts()), all.lastEntryId());
+      progress.finished();
       removeInChunks(all.entryIds());
       LOG.info(() -> "Search index rebuilt with " + all.upserts().size() + " documents");
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      progress.failed(e.toString());
       throw new IllegalStateException("Rebuilding the search index failed", e);
     } finally {
       draining.unlock();

@@ -145,6 +145,61 @@ class DocumentFilesSearchIT {
     assertThat(total("officer1", "zebrafinch")).isZero();
   }
 
+  @Test
+  void tenantAdminsRebuildTheIndexInTheBackgroundWhileSearchesKeepAnswering() throws Exception {
+    assertThat(Http.send(base, "api/v1/index/rebuild", "POST", "", as("citizen1")).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> started =
+        Http.send(base, "api/v1/index/rebuild", "POST", "", as("admin1"));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonObject status;
+    do {
+      assertThat(Http.get(base, "api/v1/search?lang=en&q=passport").statusCode()).isEqualTo(200);
+      status = (JsonObject) Http.json(Http.get(base, "api/v1/index/rebuild", as("admin1")));
+      Thread.sleep(100);
+    } while (!status.getString("state").equals("DONE") && System.nanoTime() < deadline);
+    assertThat(status.getString("state")).isEqualTo("DONE");
+    assertThat(status.getInt("percent")).isEqualTo(100);
+    assertThat(status.getJsonNumber("done").longValue())
+        .isEqualTo(status.getJsonNumber("total").longValue())
+        .isPositive();
+    assertThat(total("citizen1", "passport")).isPositive();
+  }
+
+  @Test
+  void employeesKeepTheirOwnSavedSearches() throws Exception {
+    HttpResponse<String> saved =
+        Http.send(
+            base,
+            "api/v1/search/saved",
+            "POST",
+            "{\"name\":\"Piers\",\"query\":\"q=pier&type=document\"}",
+            as("analyst1"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    long id = ((JsonObject) Http.json(saved)).getJsonNumber("id").longValue();
+    assertThat(
+            Http.send(
+                    base,
+                    "api/v1/search/saved",
+                    "POST",
+                    "{\"name\":\"Piers\",\"query\":\"q=x\"}",
+                    as("analyst1"))
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(Http.get(base, "api/v1/search/saved", as("analyst1")).body())
+        .contains("q=pier&type=document");
+    assertThat(Http.get(base, "api/v1/search/saved", as("officer1")).body())
+        .doesNotContain("Piers");
+    assertThat(
+            Http.send(base, "api/v1/search/saved/" + id, "DELETE", "", as("officer1")).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            Http.send(base, "api/v1/search/saved/" + id, "DELETE", "", as("analyst1")).statusCode())
+        .isEqualTo(204);
+    assertThat(Http.get(base, "api/v1/search/saved", as("citizen1")).statusCode()).isEqualTo(403);
+  }
+
   static byte[] pdf(String text) throws Exception {
     try (PDDocument doc = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
