@@ -32,6 +32,7 @@ public class IndexRebuilds {
   private final RebuildProgress progress = new RebuildProgress();
 
   /** Starts a rebuild unless one is running; returns where it stands. */
+  @jakarta.transaction.Transactional
   public RebuildProgress.Snapshot start() {
     Subject admin = requireAdmin();
     if (progress.claim()) {
