@@ -92,12 +92,37 @@ public class ClearancePolicy {
     return subject.clearance().map(c -> c.mayLabel(label)).orElse(false);
   }
 
-  /** Whom a search is for: the subject's tenant and clearance, or the tenant's public. */
+  /**
+   * Whom a search is for: the subject's tenant and clearance, or the tenant's public. Case workers
+   * and tenant admins also hold, for each of their agencies, the synthetic compartment that the
+   * agency's service requests carry in the index ({@link #caseVisibility}), so that a search finds
+   * exactly the requests {@link #mayReadCase} lets them read, and counts no other.
+   */
   public Audience audience(Subject subject) {
     return subject
         .clearance()
-        .map(c -> new Audience(subject.tenant(), c.level(), c.compartments(), c.nationality()))
+        .map(
+            c -> {
+              Set<String> held = new TreeSet<>(c.compartments());
+              caseAgencies(subject).forEach(a -> held.add(CASE_COMPARTMENT + a));
+              return new Audience(subject.tenant(), c.level(), held, c.nationality());
+            })
         .orElseGet(() -> Audience.publicOf(subject.tenant()));
+  }
+
+  /** The prefix of the index-only compartment of an agency's service requests. */
+  public static final String CASE_COMPARTMENT = "case:";
+
+  /**
+   * What the search index records of a service request: its label, plus its agency's case
+   * compartment, which only that agency's case workers and admins hold. Citizens do not search
+   * requests; they have their own list.
+   */
+  public Visibility caseVisibility(String tenant, Label label, String agency) {
+    Visibility v = visibility(tenant, label);
+    Set<String> compartments = new TreeSet<>(v.compartments());
+    compartments.add(CASE_COMPARTMENT + agency);
+    return new Visibility(tenant, v.level(), compartments, v.releasableTo());
   }
 
   /**

@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.catalog.entity.ServiceTranslation;
+import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.document.boundary.StaffDocuments;
 import org.civicportal.document.control.DocumentIndexing;
@@ -21,18 +26,26 @@ import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.indexing.control.PortalIndex;
 import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.request.boundary.ServiceRequests;
+import org.civicportal.request.control.RequestIndexing;
+import org.civicportal.request.entity.ServiceRequest;
+import org.civicportal.search.CursorExpiredException;
+import org.civicportal.search.SearchFilters;
 import org.civicportal.search.SearchHit;
 import org.civicportal.search.SearchLanguages;
 import org.civicportal.search.SearchQuery;
 import org.civicportal.search.SearchResult;
+import org.civicportal.search.UpdatedWithin;
+import org.civicportal.tenant.boundary.Tenants;
+import org.civicportal.tenant.control.CurrentTenant;
 
 /**
- * Full-text search over what the current subject may see: the tenant's published services, and for
- * employees the staff documents their clearance allows. The index itself filters by the policy's
- * audience before counting, so totals and rankings never include records above the subject. Every
- * hit is then read again through its boundary (the database is the authority), so a record
- * unpublished or relabelled a moment ago never shows even before the index catches up; such stale
- * hits are also taken off the total.
+ * Search for the current subject, through the classification policy: the index only ever counts,
+ * facets, suggests and highlights what the subject's audience may see ({@link
+ * ClearancePolicy#audience}); every hit is then read again from the database through the same
+ * policy before it is shown, so a record whose label rose a moment ago is dropped even if the index
+ * has not caught up (it never shows, and the total is lowered by it). One search covers services,
+ * staff documents and service requests, in the asked language and the tenant's default.
  */
 @ApplicationScoped
 public class Searches {
@@ -41,17 +54,52 @@ public class Searches {
   @Inject PortalIndex portalIndex;
   @Inject PublicServices services;
   @Inject StaffDocuments documents;
+  @Inject ServiceRequests requests;
   @Inject CurrentSubject subjects;
   @Inject ClearancePolicy policy;
+  @Inject Tenants tenants;
 
   /**
-   * Searches one language's content.
+   * What to search for: the text, the page's language, filters (all optional; {@code level} is a
+   * level's name such as {@code SECRET}, {@code updated} one of {@code 7d 30d 365d older}), the
+   * page size, the cursor of the previous page, and whether to count facets.
+   */
+  public record Request(
+      String text,
+      String language,
+      Set<String> types,
+      String agency,
+      String category,
+      String contentLanguage,
+      String level,
+      String updated,
+      int size,
+      String cursor,
+      boolean facets) {
+    public Request {
+      types = types == null ? Set.of() : Set.copyOf(types);
+    }
+
+    /** Plain text in one language, first page, no filters or facets. */
+    public static Request of(String text, String language, int size) {
+      return new Request(text, language, Set.of(), null, null, null, null, null, size, null, false);
+    }
+  }
+
+  /** Searches one language's content (the first page, no facets). */
+  public Results search(String text, String language, int size) {
+    return search(Request.of(text, language, size));
+  }
+
+  /**
+   * Searches.
    *
-   * @throws InvalidInputException naming {@code q}, {@code lang} or {@code size} when one is
-   *     unusable
+   * @throws InvalidInputException naming the parameter that is unusable ({@code q}, {@code lang},
+   *     {@code size}, {@code type}, {@code level}, {@code updated}, {@code cursor})
    * @throws IndexUnavailableException while the index is still catching up at start-up
    */
-  public Results search(String text, String language, int size) {
+  public Results search(Request r) {
+    String text = r.text();
     if (text == null || text.isBlank()) {
       throw new InvalidInputException("q", "Enter one or more words to search for.");
     }
@@ -59,42 +107,132 @@ public class Searches {
       throw new InvalidInputException(
           "q", "A search can be at most " + SearchQuery.MAX_LENGTH + " characters long.");
     }
-    if (!SearchLanguages.isSupported(language)) {
-      throw new InvalidInputException(
-          "lang",
-          "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
-    }
-    if (size < 1 || size > MAX_SIZE) {
+    requireLanguage("lang", r.language());
+    if (r.size() < 1 || r.size() > MAX_SIZE) {
       throw new InvalidInputException("size", "size must be between 1 and " + MAX_SIZE);
     }
     if (!portalIndex.isReady()) {
       throw new IndexUnavailableException();
     }
     Subject subject = subjects.get();
+    SearchQuery query =
+        new SearchQuery(text, languages(r.language()), r.size(), policy.audience(subject))
+            .withFilters(filters(r))
+            .withFacets(r.facets())
+            .at(Instant.now());
+    if (r.cursor() != null && !r.cursor().isBlank()) {
+      query = query.withCursor(r.cursor());
+    }
     SearchResult result;
     try {
-      result =
-          portalIndex
-              .index()
-              .search(new SearchQuery(text, List.of(language), size, policy.audience(subject)));
+      result = portalIndex.index().search(query);
+    } catch (CursorExpiredException e) {
+      throw new InvalidInputException("cursor", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(r.cursor() != null ? "cursor" : "q", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return current(result, language);
+    return current(result);
   }
 
-  private Results current(SearchResult result, String language) {
-    Map<Long, ServiceTranslation> liveServices =
-        services.publishedIn(ids(result, ServiceDocuments.TYPE), language).stream()
-            .collect(Collectors.toMap(t -> t.service().id(), Function.identity()));
+  /**
+   * Words completing the last one typed, from what the subject may find: a word that appears only
+   * in records above the subject's clearance is never offered.
+   */
+  public List<String> suggestions(String prefix, String language) {
+    if (prefix == null || prefix.isBlank() || prefix.length() > 100) {
+      return List.of();
+    }
+    requireLanguage("lang", language);
+    if (!portalIndex.isReady()) {
+      throw new IndexUnavailableException();
+    }
+    try {
+      return portalIndex
+          .index()
+          .suggest(prefix, languages(language), policy.audience(subjects.get()), 10);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The page's language first, then the tenant's default. */
+  private List<String> languages(String language) {
+    Set<String> languages = new LinkedHashSet<>();
+    languages.add(language);
+    String fallback =
+        tenants.byCode(CurrentTenant.code()).orElseThrow().defaultLocale().getLanguage();
+    if (SearchLanguages.isSupported(fallback)) {
+      languages.add(fallback);
+    }
+    return List.copyOf(languages);
+  }
+
+  private SearchFilters filters(Request r) {
+    SearchFilters filters = SearchFilters.none().withTypes(r.types());
+    filters = filters.withAgency(blankToNull(r.agency())).withCategory(blankToNull(r.category()));
+    if (r.contentLanguage() != null && !r.contentLanguage().isBlank()) {
+      requireLanguage("language", r.contentLanguage());
+      filters = filters.withLanguage(r.contentLanguage());
+    }
+    if (r.level() != null && !r.level().isBlank()) {
+      ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+      int rank = scheme.levels().indexOf(r.level().strip());
+      if (rank < 0) {
+        throw new InvalidInputException(
+            "level", "Unknown level " + r.level() + "; use one of " + scheme.levels() + ".");
+      }
+      filters = filters.withLevel(rank);
+    }
+    if (r.updated() != null && !r.updated().isBlank()) {
+      filters = filters.withUpdated(updated(r.updated()));
+    }
+    return filters;
+  }
+
+  private static UpdatedWithin updated(String name) {
+    for (UpdatedWithin u : UpdatedWithin.values()) {
+      if (u.label().equals(name)) {
+        return u;
+      }
+    }
+    throw new InvalidInputException("updated", "Use 7d, 30d, 365d or older.");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static void requireLanguage(String parameter, String language) {
+    if (!SearchLanguages.isSupported(language)) {
+      throw new InvalidInputException(
+          parameter,
+          "Unsupported language '" + language + "'; use one of " + SearchLanguages.supported());
+    }
+  }
+
+  private Results current(SearchResult result) {
+    Map<String, ServiceTranslation> liveServices = new LinkedHashMap<>();
+    for (SearchHit hit : result.hits()) {
+      if (ServiceDocuments.TYPE.equals(hit.type())) {
+        services
+            .publishedIn(List.of(Long.valueOf(hit.id())), hit.language())
+            .forEach(t -> liveServices.put(hit.id() + ":" + hit.language(), t));
+      }
+    }
     Map<Long, StaffDocument> liveDocuments =
         documents.visibleAmong(ids(result, DocumentIndexing.TYPE)).stream()
             .collect(Collectors.toMap(StaffDocument::id, Function.identity()));
+    Map<Long, ServiceRequest> liveRequests =
+        requests.visibleAmong(ids(result, RequestIndexing.TYPE)).stream()
+            .collect(Collectors.toMap(ServiceRequest::id, Function.identity()));
     List<Hit> hits = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
       long id = Long.parseLong(hit.id());
-      if (ServiceDocuments.TYPE.equals(hit.type()) && liveServices.containsKey(id)) {
-        ServiceTranslation t = liveServices.get(id);
+      String key = hit.id() + ":" + hit.language();
+      if (ServiceDocuments.TYPE.equals(hit.type()) && liveServices.containsKey(key)) {
+        ServiceTranslation t = liveServices.get(key);
         hits.add(
             new Hit(
                 hit.type(),
@@ -115,12 +253,49 @@ public class Searches {
                 d.title(),
                 hit.snippet(),
                 Optional.of(d.marking())));
+      } else if (RequestIndexing.TYPE.equals(hit.type()) && liveRequests.containsKey(id)) {
+        ServiceRequest q = liveRequests.get(id);
+        hits.add(
+            new Hit(
+                hit.type(),
+                id,
+                q.reference(),
+                hit.language(),
+                hit.title(),
+                hit.snippet(),
+                Optional.of(q.marking())));
       }
     }
     long stale = result.hits().size() - hits.size();
     String highest =
         documents.highest(hits.stream().flatMap(h -> h.classification().stream()).toList());
-    return new Results(result.total() - stale, hits, highest);
+    return new Results(
+        result.total() - stale,
+        hits,
+        facets(result.facets()),
+        result.nextCursor(),
+        Optional.ofNullable(result.didYouMean()),
+        highest);
+  }
+
+  /** The facets as shown: level ranks become the tenant's level names. */
+  private Map<String, Map<String, Long>> facets(Map<String, Map<String, Long>> facets) {
+    if (facets.isEmpty()) {
+      return Map.of();
+    }
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    Map<String, Map<String, Long>> shown = new LinkedHashMap<>();
+    facets.forEach(
+        (dimension, counts) -> {
+          if (dimension.equals("level")) {
+            Map<String, Long> named = new LinkedHashMap<>();
+            counts.forEach((rank, n) -> named.put(scheme.levelName(Integer.parseInt(rank)), n));
+            shown.put(dimension, named);
+          } else {
+            shown.put(dimension, counts);
+          }
+        });
+    return shown;
   }
 
   private static List<Long> ids(SearchResult result, String type) {
@@ -131,14 +306,22 @@ public class Searches {
   }
 
   /**
-   * A page of results: the exact number of matches, the best ones, and the highest label among them
-   * (the marking the page showing them carries).
+   * A page of results: the exact number of matches, the best ones, the facet counts, the cursor of
+   * the next page, a correction, and the highest label among the hits (the marking the page showing
+   * them carries).
    */
-  public record Results(long total, List<Hit> hits, String classification) {}
+  public record Results(
+      long total,
+      List<Hit> hits,
+      Map<String, Map<String, Long>> facets,
+      String nextCursor,
+      Optional<String> didYouMean,
+      String classification) {}
 
   /**
    * One result; {@code snippet} is HTML-escaped text with {@code <mark>} around the matched words;
-   * a service has a {@code slug}, a classified record its {@code classification} marking.
+   * a service has a {@code slug}, a request its reference there; classified records carry their
+   * {@code classification} marking.
    */
   public record Hit(
       String type,

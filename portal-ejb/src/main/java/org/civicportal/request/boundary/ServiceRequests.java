@@ -39,6 +39,7 @@ import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.request.control.References;
+import org.civicportal.request.control.RequestIndexing;
 import org.civicportal.request.control.RequestReceipt;
 import org.civicportal.request.control.RequestWriter;
 import org.civicportal.request.control.Submission;
@@ -75,6 +76,7 @@ public class ServiceRequests {
   @Inject RequestWriter writer;
   @Inject MailOutbox outbox;
   @Inject AuditTrail audit;
+  @Inject RequestIndexing indexing;
 
   /** A published service one can make a request of, with its form in the revision citizens see. */
   public record Requestable(
@@ -259,6 +261,21 @@ public class ServiceRequests {
   public Optional<ServiceRequest> find(String reference) {
     Subject subject = subjects.get();
     return byReference(reference).filter(r -> policy.mayReadCase(subject, facts(r)));
+  }
+
+  /** These requests, those the subject may read, for turning search hits into results. */
+  public List<ServiceRequest> visibleAmong(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Subject subject = subjects.get();
+    return em
+        .createQuery("SELECT r FROM ServiceRequest r WHERE r.id IN :ids", ServiceRequest.class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .stream()
+        .filter(r -> policy.mayReadCase(subject, facts(r)))
+        .toList();
   }
 
   /** The request an Open311 client submitted with this key, by reference. */
@@ -523,6 +540,7 @@ public class ServiceRequests {
     em.persist(
         new RequestEvent(
             request.id(), now, subject.name(), from, to, request.assignee().orElse(null), note));
+    indexing.changed(request.id());
     notifyCitizen(
         request,
         MailTemplates.Kind.REQUEST_STATUS,
@@ -550,6 +568,7 @@ public class ServiceRequests {
           "team", "A team is 1 to 60 letters, digits, spaces, '.', '_' or '-'.");
     }
     request.route(t);
+    indexing.changed(request.id());
     return request;
   }
 
@@ -589,6 +608,7 @@ public class ServiceRequests {
     }
     Instant now = Instant.now();
     request.assignTo(account.username(), now);
+    indexing.changed(request.id());
     em.persist(
         new RequestEvent(
             request.id(),
@@ -617,6 +637,7 @@ public class ServiceRequests {
     em.persist(
         new RequestEvent(
             request.id(), now, subject.name(), from, RequestState.WITHDRAWN, null, null));
+    indexing.changed(request.id());
     return request;
   }
 
@@ -637,6 +658,7 @@ public class ServiceRequests {
     RequestMessage message =
         message(
             request, RequestMessage.Kind.MESSAGE, subject, staff, body, request.label(scheme()));
+    indexing.changed(request.id());
     if (staff) {
       notifyCitizen(
           request, MailTemplates.Kind.REQUEST_MESSAGE, Map.of("message", message.body()), baseUrl);
@@ -686,6 +708,7 @@ public class ServiceRequests {
       throw new InvalidInputException("body", e.getMessage());
     }
     em.persist(message);
+    indexing.changed(request.id());
     return message;
   }
 

@@ -24,6 +24,7 @@ import org.civicportal.form.control.Location;
 import org.civicportal.form.control.Question;
 import org.civicportal.form.control.QuestionType;
 import org.civicportal.form.control.UploadedFiles;
+import org.civicportal.indexing.control.TextExtraction;
 import org.civicportal.notification.control.MailOutbox;
 import org.civicportal.notification.control.MailTemplates;
 import org.civicportal.problem.boundary.InvalidInputException;
@@ -50,6 +51,8 @@ public class RequestWriter {
 
   @Inject References references;
   @Inject MailOutbox outbox;
+  @Inject TextExtraction extraction;
+  @Inject RequestIndexing indexing;
 
   /** What the request is made of, checked by the boundary. */
   public record Checked(
@@ -103,6 +106,7 @@ public class RequestWriter {
     for (Submission.NewFile file : s.files()) {
       store(null, request.id(), c.form(), file.question(), file.fileName(), file.bytes());
     }
+    indexing.changed(request.id());
     s.email()
         .ifPresent(
             to ->
@@ -208,6 +212,9 @@ public class RequestWriter {
             bytes.length,
             UploadedFiles.sha256(bytes),
             Instant.now());
+    if (!type.get().startsWith("image/")) {
+      attachment.readAs(extraction.text(bytes, type.get()));
+    }
     em.persist(attachment);
     em.flush();
     em.persist(new AttachmentContent(attachment.id(), bytes));

@@ -66,6 +66,9 @@ public class RequestAttachment {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "extracted_text")
+  private String text;
+
   protected RequestAttachment() {}
 
   public RequestAttachment(
@@ -85,6 +88,15 @@ public class RequestAttachment {
     this.size = size;
     this.sha256 = sha256;
     this.createdAt = createdAt;
+  }
+
+  /** The file's text, read when it arrived (empty for pictures). */
+  public void readAs(String text) {
+    this.text = text;
+  }
+
+  public String text() {
+    return text == null ? "" : text;
   }
 
   /** The draft was submitted: the file now belongs to the request. */

@@ -1,10 +1,21 @@
 package org.civicportal.indexing.api;
 
 import java.util.List;
+import java.util.Map;
 import org.civicportal.indexing.boundary.Searches;
 
-/** A page of search results: the exact number of matches and the best of them. */
-public record SearchResults(long total, List<Hit> hits) {
+/**
+ * A page of search results: the exact number of matches, the best of them, the facet counts over
+ * all matches ({@code {dimension: {value: count}}}), the cursor of the next page (null on the last)
+ * and a correction when the words found little.
+ */
+@jakarta.json.bind.annotation.JsonbNillable
+public record SearchResults(
+    long total,
+    List<Hit> hits,
+    Map<String, Map<String, Long>> facets,
+    String nextCursor,
+    String didYouMean) {
 
   static SearchResults of(Searches.Results results) {
     return new SearchResults(
@@ -20,12 +31,16 @@ public record SearchResults(long total, List<Hit> hits) {
                         h.slug(),
                         h.language(),
                         h.classification().orElse(null)))
-            .toList());
+            .toList(),
+        results.facets(),
+        results.nextCursor(),
+        results.didYouMean().orElse(null));
   }
 
   /**
-   * One match; {@code slug} is the address of a service ({@code /api/v1/services/{slug}}), {@code
-   * classification} the marking of a classified record (absent for public content).
+   * One match; {@code slug} is the address of a service ({@code /api/v1/services/{slug}}) or the
+   * reference of a request, {@code classification} the marking of a classified record (absent for
+   * public content).
    */
   public record Hit(
       String type,

@@ -28,6 +28,13 @@ public class LanguageBacking {
   static final String COOKIE = "civic_lang";
   private static final Map<String, String> LABELS =
       Map.of("en", "English", "fr", "Français", "ar", "العربية");
+
+  /**
+   * The languages pages are written in (those with message bundles); content and search may be in
+   * more ({@link ContentLanguages#SUPPORTED}).
+   */
+  public static final List<String> PAGE_LANGUAGES = List.of("en", "fr", "ar");
+
   private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar");
 
   @Inject HttpServletRequest request;
@@ -73,7 +80,7 @@ public class LanguageBacking {
 
   public List<Choice> getChoices() {
     List<Choice> choices = new ArrayList<>();
-    for (String lang : ContentLanguages.SUPPORTED) {
+    for (String lang : PAGE_LANGUAGES) {
       String url = alternates.getOrDefault(lang, currentPathWith("lang", lang));
       choices.add(new Choice(lang, LABELS.get(lang), url, lang.equals(getCode())));
     }
@@ -82,7 +89,7 @@ public class LanguageBacking {
 
   private String chosen() {
     String asked = request.getParameter("lang");
-    if (asked != null && ContentLanguages.SUPPORTED.contains(asked)) {
+    if (asked != null && PAGE_LANGUAGES.contains(asked)) {
       PreferenceCookies.remember(request, COOKIE, asked);
     }
     return of(request);
@@ -94,12 +101,18 @@ public class LanguageBacking {
    */
   public static String of(HttpServletRequest request) {
     String asked = request.getParameter("lang");
-    if (asked != null && ContentLanguages.SUPPORTED.contains(asked)) {
+    if (asked != null && PAGE_LANGUAGES.contains(asked)) {
       return asked;
     }
     return PreferenceCookies.read(request, COOKIE)
-        .filter(ContentLanguages.SUPPORTED::contains)
-        .orElseGet(() -> ContentLanguages.firstSupported(Collections.list(request.getLocales())));
+        .filter(PAGE_LANGUAGES::contains)
+        .orElseGet(
+            () ->
+                Collections.list(request.getLocales()).stream()
+                    .map(java.util.Locale::getLanguage)
+                    .filter(PAGE_LANGUAGES::contains)
+                    .findFirst()
+                    .orElse(PAGE_LANGUAGES.get(0)));
   }
 
   /**
