@@ -69,13 +69,17 @@ public class ServiceDocuments implements IndexSource {
     long id = t.service().id();
     String tenant = CurrentTenant.code();
     return new IndexDocument(
-        IndexSource.key(tenant, TYPE, id, t.language()),
-        TYPE,
-        Long.toString(id),
-        t.language(),
-        t.title(),
-        t.summary(),
-        RichText.text(t.body()),
-        Visibility.publicIn(tenant));
+            IndexSource.key(tenant, TYPE, id, t.language()),
+            TYPE,
+            Long.toString(id),
+            t.language(),
+            t.title(),
+            t.summary(),
+            RichText.text(t.body()),
+            Visibility.publicIn(tenant))
+        .withDetails(
+            t.service().agency().code(),
+            t.service().publishedRevision().flatMap(r -> r.category()).orElse(null),
+            t.service().publishedAt());
   }
 }

@@ -94,14 +94,16 @@ public class DocumentIndexing implements IndexSource {
     String tenant = CurrentTenant.code();
     String language = SearchLanguages.isSupported(d.language()) ? d.language() : "en";
     return new IndexDocument(
-        IndexSource.key(tenant, TYPE, d.id(), language),
-        TYPE,
-        Long.toString(d.id()),
-        language,
-        d.title(),
-        "",
-        // the files' text is searched and highlighted with the body, under the document's label
-        files.isEmpty() ? d.body() : d.body() + "\n\n" + files,
-        policy.visibility(tenant, d.label(scheme)));
+            IndexSource.key(tenant, TYPE, d.id(), language),
+            TYPE,
+            Long.toString(d.id()),
+            language,
+            d.title(),
+            "",
+            d.body(),
+            policy.visibility(tenant, d.label(scheme)))
+        // the files' text is searched and highlighted, under the document's label
+        .withAttachments(files)
+        .withDetails(d.agency(), null, d.updatedAt());
   }
 }

@@ -213,14 +213,19 @@ public class Searches {
   }
 
   private Results current(SearchResult result) {
+    // one query per language the service hits are in (at most the page's and the default)
     Map<String, ServiceTranslation> liveServices = new LinkedHashMap<>();
-    for (SearchHit hit : result.hits()) {
-      if (ServiceDocuments.TYPE.equals(hit.type())) {
-        services
-            .publishedIn(List.of(Long.valueOf(hit.id())), hit.language())
-            .forEach(t -> liveServices.put(hit.id() + ":" + hit.language(), t));
-      }
-    }
+    result.hits().stream()
+        .filter(h -> ServiceDocuments.TYPE.equals(h.type()))
+        .collect(
+            Collectors.groupingBy(
+                SearchHit::language,
+                Collectors.mapping(h -> Long.valueOf(h.id()), Collectors.toList())))
+        .forEach(
+            (language, ids) ->
+                services
+                    .publishedIn(ids, language)
+                    .forEach(t -> liveServices.put(t.service().id() + ":" + language, t)));
     Map<Long, StaffDocument> liveDocuments =
         documents.visibleAmong(ids(result, DocumentIndexing.TYPE)).stream()
             .collect(Collectors.toMap(StaffDocument::id, Function.identity()));

@@ -3,20 +3,15 @@ package org.civicportal.indexing.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.civicportal.web.Deployments;
 import org.civicportal.web.Http;
+import org.civicportal.web.TestFiles;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -82,7 +77,7 @@ class DocumentFilesSearchIT {
                     .header("Content-Type", "application/pdf")
                     .POST(
                         HttpRequest.BodyPublishers.ofByteArray(
-                            pdf("The divers found barnaclecorrosion under pier seven.")))
+                            TestFiles.pdf("The divers found barnaclecorrosion under pier seven.")))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
@@ -198,22 +193,5 @@ class DocumentFilesSearchIT {
             Http.send(base, "api/v1/search/saved/" + id, "DELETE", "", as("analyst1")).statusCode())
         .isEqualTo(204);
     assertThat(Http.get(base, "api/v1/search/saved", as("citizen1")).statusCode()).isEqualTo(403);
-  }
-
-  static byte[] pdf(String text) throws Exception {
-    try (PDDocument doc = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 700);
-        content.showText(text);
-        content.endText();
-      }
-      doc.save(out);
-      return out.toByteArray();
-    }
   }
 }
