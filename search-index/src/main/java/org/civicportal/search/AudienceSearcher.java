@@ -4,23 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermStatistics;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.SmallFloat;
 
 /**
  * A searcher whose scoring statistics come only from the documents one audience may see.
@@ -32,35 +20,55 @@ import org.apache.lucene.util.SmallFloat;
  * the visible documents only, so the ranking is a function of what the reader may see and nothing
  * else. Field lengths come from the norms (BM25's own one-byte encoding), which is what BM25 uses
  * for each document anyway.
+ *
+ * <p>Cheap to create: the visible documents and their statistics of each segment come from the
+ * {@link VisibilityCache}, computed once per segment and audience. {@link #visibleDocs()} filters
+ * on them with one bit test per candidate.
  */
 final class AudienceSearcher extends IndexSearcher {
-  private final FixedBitSet[] visible;
-  private final int visibleCount;
+  private final Audience audience;
+  private final LeafVisibility[] visible;
+  private final long visibleCount;
 
-  AudienceSearcher(IndexReader reader, Query visibleFilter) throws IOException {
+  AudienceSearcher(IndexReader reader, Audience audience, VisibilityCache cache)
+      throws IOException {
     super(reader);
+    this.audience = audience;
     List<LeafReaderContext> leaves = getIndexReader().leaves();
-    visible = new FixedBitSet[leaves.size()];
-    Weight weight =
-        createWeight(
-            rewrite(new ConstantScoreQuery(visibleFilter)), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    int count = 0;
+    visible = new LeafVisibility[leaves.size()];
+    long count = 0;
     for (LeafReaderContext leaf : leaves) {
-      FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer != null) {
-        Bits live = leaf.reader().getLiveDocs();
-        DocIdSetIterator docs = scorer.iterator();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            bits.set(doc);
-          }
-        }
-      }
-      visible[leaf.ord] = bits;
-      count += bits.cardinality();
+      visible[leaf.ord] = cache.leaf(leaf, audience);
+      count += visible[leaf.ord].count();
     }
     visibleCount = count;
+  }
+
+  /** The documents the audience may see, as a non-scoring filter clause. */
+  Query visibleDocs() {
+    return new VisibleDocsQuery(this);
+  }
+
+  Audience audience() {
+    return audience;
+  }
+
+  /** The visibility of one segment of this searcher's reader. */
+  LeafVisibility visibility(LeafReaderContext leaf) {
+    List<LeafReaderContext> leaves = getIndexReader().leaves();
+    if (leaf.ord >= leaves.size() || leaves.get(leaf.ord).reader() != leaf.reader()) {
+      throw new IllegalStateException("Segment of another reader: " + leaf);
+    }
+    return visible[leaf.ord];
+  }
+
+  /** How many documents the audience may see contain the term. */
+  long visibleDocFreq(Term term) throws IOException {
+    long docFreq = 0;
+    for (LeafReaderContext leaf : getIndexReader().leaves()) {
+      docFreq += visible[leaf.ord].termStatistics(leaf.reader(), term)[0];
+    }
+    return docFreq;
   }
 
   @Override
@@ -69,24 +77,9 @@ final class AudienceSearcher extends IndexSearcher {
     long df = 0;
     long ttf = 0;
     for (LeafReaderContext leaf : getIndexReader().leaves()) {
-      Terms terms = leaf.reader().terms(term.field());
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum termsEnum = terms.iterator();
-      if (!termsEnum.seekExact(term.bytes())) {
-        continue;
-      }
-      FixedBitSet bits = visible[leaf.ord];
-      PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
-      for (int doc = postings.nextDoc();
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = postings.nextDoc()) {
-        if (bits.get(doc)) {
-          df++;
-          ttf += postings.freq();
-        }
-      }
+      long[] statistics = visible[leaf.ord].termStatistics(leaf.reader(), term);
+      df += statistics[0];
+      ttf += statistics[1];
     }
     // A term that only invisible documents contain scores no visible document; it still needs
     // statistics, and fixed ones say nothing about how many invisible documents contain it.
@@ -100,20 +93,9 @@ final class AudienceSearcher extends IndexSearcher {
     long docCount = 0;
     long sumLength = 0;
     for (LeafReaderContext leaf : getIndexReader().leaves()) {
-      NumericDocValues norms = leaf.reader().getNormValues(field);
-      if (norms == null) {
-        continue;
-      }
-      FixedBitSet bits = visible[leaf.ord];
-      for (int doc = bits.nextSetBit(0);
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc =
-              doc + 1 < bits.length() ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-        if (norms.advanceExact(doc)) {
-          docCount++;
-          sumLength += SmallFloat.byte4ToInt((byte) norms.longValue());
-        }
-      }
+      long[] lengths = visible[leaf.ord].lengths(leaf.reader(), field);
+      docCount += lengths[0];
+      sumLength += lengths[1];
     }
     if (docCount == 0) {
       // as above: fixed statistics for a field that no visible document has

@@ -2,10 +2,12 @@ package org.civicportal.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
@@ -36,6 +38,23 @@ final class Documents {
     // faceted by type and language without reindexing.
     doc.add(new KeywordField(SearchFields.TYPE, source.type(), Field.Store.YES));
     doc.add(new KeywordField(SearchFields.LANGUAGE, source.language(), Field.Store.YES));
+    // Facet and filter keywords; an unknown agency or category is no value at all, so it is
+    // neither counted nor matched.
+    if (!source.agency().isEmpty()) {
+      doc.add(new KeywordField(SearchFields.AGENCY, source.agency(), Field.Store.NO));
+    }
+    if (!source.category().isEmpty()) {
+      doc.add(new KeywordField(SearchFields.CATEGORY, source.category(), Field.Store.NO));
+    }
+    doc.add(
+        new KeywordField(
+            SearchFields.LEVEL_RANK,
+            Integer.toString(source.visibility().level()),
+            Field.Store.NO));
+    if (source.updated() != null) {
+      // LongField: points for the range filter, doc values for the range facet.
+      doc.add(new LongField(SearchFields.UPDATED, source.updated().toEpochMilli(), Field.Store.NO));
+    }
     // Access fields: indexed, never stored or shown. The filter built from an Audience reads them.
     Visibility visibility = source.visibility();
     doc.add(new StringField(SearchFields.TENANT, visibility.tenant(), Field.Store.NO));
@@ -59,6 +78,15 @@ final class Documents {
     doc.add(new Field(SearchFields.title(language), source.title(), SearchFields.TEXT));
     doc.add(new Field(SearchFields.summary(language), source.summary(), SearchFields.TEXT));
     doc.add(new Field(SearchFields.body(language), source.body(), SearchFields.TEXT));
+    if (!source.attachments().isEmpty()) {
+      doc.add(
+          new Field(SearchFields.attachments(language), source.attachments(), SearchFields.TEXT));
+    }
+    // Suggestions come from titles and summaries only: they name what a record is about, while
+    // bodies and attachments would offer every word of every page.
+    String words = SearchFields.words(language);
+    doc.add(new Field(words, source.title(), SearchFields.WORDS_TYPE));
+    doc.add(new Field(words, source.summary(), SearchFields.WORDS_TYPE));
     return doc;
   }
 
@@ -92,6 +120,10 @@ final class Documents {
     filter.add(releasable.build(), Occur.FILTER);
     return filter.build();
   }
+
+  /** Stored fields a hit shows, besides the title of its language. */
+  static final Set<String> HIT_FIELDS =
+      Set.of(SearchFields.TYPE, SearchFields.ID, SearchFields.LANGUAGE);
 
   static SearchHit toHit(Document stored, String snippet) {
     String language = stored.get(SearchFields.LANGUAGE);

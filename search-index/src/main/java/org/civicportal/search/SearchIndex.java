@@ -3,31 +3,31 @@ package org.civicportal.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.StringHelper;
 import org.civicportal.search.analysis.LanguageAnalyzers;
 import org.civicportal.search.query.CitizenQueryParser;
 import org.civicportal.search.schema.SearchFields;
@@ -36,49 +36,83 @@ import org.civicportal.search.schema.SearchFields;
  * The portal's search index in one directory: the only owner of its Lucene writer, searchers,
  * analyzers and directory, all closed by {@link #close()}.
  *
- * <p>Invariants: searches see exactly the last commit, never half of a batch; every commit carries
- * the last outbox position it applied ({@link #checkpoint()}, for diagnostics: the portal deletes
- * outbox entries only after the commit that applied them, so nothing is replayed from it); a failed
- * {@link #apply} or {@link #rebuild} leaves the index at its last commit. An index that cannot be
- * read at start-up is discarded, never repaired: it is a cache of the database, and {@link
- * #needsRebuild()} says to refill it.
+ * <p>Invariants: searches see exactly the last commit, never half of a batch or rebuild; the pages
+ * of one search all come from the commit its first page saw, so paging has no duplicates and no
+ * gaps while documents arrive; every commit carries the last outbox position it applied ({@link
+ * #checkpoint()}, for diagnostics: the portal deletes outbox entries only after the commit that
+ * applied them, so nothing is replayed from it); a failed {@link #apply} or {@link #rebuild} leaves
+ * the index at its last commit. An index that cannot be read at start-up is discarded, never
+ * repaired: it is a cache of the database, and {@link #needsRebuild()} says to refill it.
+ *
+ * <p>Never returns or counts a document its audience may not see, and nothing it returns (hits,
+ * order, snippets, totals, facets, suggestions, corrections, pages) changes when such documents are
+ * added.
  *
  * <p>Thread-safe: searches run concurrently; writes are serialised.
  */
 public final class SearchIndex implements AutoCloseable {
 
+  /** A search with fewer hits than this gets a "did you mean" correction, if one finds more. */
+  public static final int DID_YOU_MEAN_BELOW = 3;
+
+  /** Most suggestions {@link #suggest} returns. */
+  public static final int MAX_SUGGESTIONS = 50;
+
+  /** How long a cursor stays valid after newer documents were committed. */
+  static final Duration CURSOR_LIFETIME = Duration.ofMinutes(15);
+
+  // 2^24 bits (2 MB): for a million keys, one in sixteen collides and is indexed as an update.
+  private static final int SEEN_KEY_BITS = 1 << 24;
+
   private final Directory directory;
   private final Analyzer analyzer;
   private final CitizenQueryParser parser;
   private final SearcherManager searchers;
+  private final CursorPages pages;
+  private final VisibilityCache visibility = new VisibilityCache(VisibilityCache.DEFAULT_MAX_BYTES);
   private IndexWriter writer; // replaced after a failed write; guarded by this
   private boolean closed; // guarded by this
+  private boolean schemaCurrent; // guarded by this
   private volatile boolean needsRebuild;
   private volatile long checkpoint;
 
   private SearchIndex(
-      Directory directory, Analyzer analyzer, IndexWriter writer, OptionalLong checkpoint)
+      Directory directory,
+      Analyzer analyzer,
+      IndexWriter writer,
+      OptionalLong checkpoint,
+      boolean schemaCurrent,
+      Duration cursorLifetime)
       throws IOException {
     this.directory = directory;
     this.analyzer = analyzer;
     this.parser = new CitizenQueryParser(analyzer);
     this.writer = writer;
-    this.needsRebuild = checkpoint.isEmpty();
+    this.schemaCurrent = schemaCurrent;
+    this.needsRebuild = checkpoint.isEmpty() || !schemaCurrent;
     this.checkpoint = checkpoint.orElse(0);
     // Searchers open commits from the directory, not near-real-time readers from the writer: a
     // search must never see documents of a batch or rebuild that has not been committed.
     this.searchers = new SearcherManager(directory, null);
+    this.pages = new CursorPages(cursorLifetime);
+    recordCurrentSearcher();
   }
 
   /**
    * Opens (or creates) the index in {@code dir}. If the directory holds no index, or the index is
    * corrupt or unreadable (corrupt or truncated files, missing segment files, another Lucene
    * format), its index files are removed, an empty index is created and {@link #needsRebuild()}
-   * returns true.
+   * returns true. An index written with an older schema is kept and answers, and {@link
+   * #needsRebuild()} returns true until a rebuild writes the current one.
    *
    * @throws IOException if the directory cannot be created or read, or another writer holds it
    */
   public static SearchIndex open(Path dir) throws IOException {
+    return open(dir, CURSOR_LIFETIME);
+  }
+
+  /** {@link #open(Path)} with another cursor lifetime; for tests. */
+  static SearchIndex open(Path dir, Duration cursorLifetime) throws IOException {
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     Analyzer analyzer = null;
@@ -90,16 +124,26 @@ public final class SearchIndex implements AutoCloseable {
       if (lastCommit.isEmpty()) {
         // An empty commit lets searchers open. It carries no checkpoint, so an index reopened
         // before its first rebuild still reports that it needs one.
+        writer.setLiveCommitData(
+            Map.of(SearchFields.SCHEMA, SearchFields.SCHEMA_VERSION).entrySet());
         writer.commit();
       }
-      return new SearchIndex(directory, analyzer, writer, checkpointIn(lastCommit));
+      boolean schemaCurrent =
+          lastCommit
+              .map(data -> SearchFields.SCHEMA_VERSION.equals(data.get(SearchFields.SCHEMA)))
+              .orElse(true);
+      return new SearchIndex(
+          directory, analyzer, writer, checkpointIn(lastCommit), schemaCurrent, cursorLifetime);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(writer, analyzer, directory);
       throw e;
     }
   }
 
-  /** True when open() found nothing usable and no rebuild() or apply() has committed since. */
+  /**
+   * True when open() found nothing usable, or an index of an older schema, and no rebuild() (or,
+   * for an empty index, apply()) has committed since.
+   */
   public boolean needsRebuild() {
     return needsRebuild;
   }
@@ -129,32 +173,51 @@ public final class SearchIndex implements AutoCloseable {
       for (String key : deletedKeys) {
         writer.deleteDocuments(Documents.keyTerm(key));
       }
-      commit(checkpoint);
+      commit(checkpoint, schemaCurrent);
     } catch (IOException | RuntimeException e) {
       discardUncommitted(e);
       throw e;
     }
+  }
+
+  /** {@link #rebuild(Iterable, long, LongConsumer)} without progress reports. */
+  public void rebuild(Iterable<IndexDocument> all, long checkpoint) throws IOException {
+    rebuild(all, checkpoint, indexed -> {});
   }
 
   /**
    * Replaces the whole content with the given documents, commits with the checkpoint and refreshes
-   * searchers. Searches keep seeing the previous content until the commit; if the iteration or
-   * indexing fails, the previous content stays.
+   * searchers. Searches keep seeing the previous content, and cursors keep their pages, until the
+   * commit; if the iteration, indexing or {@code progress} fails, the previous content stays.
    *
    * @param checkpoint outbox position the documents reflect; not negative
+   * @param progress told, after each document, how many have been indexed so far (it runs on the
+   *     rebuilding thread, so it should be quick)
    */
-  public synchronized void rebuild(Iterable<IndexDocument> all, long checkpoint)
-      throws IOException {
+  public synchronized void rebuild(
+      Iterable<IndexDocument> all, long checkpoint, LongConsumer progress) throws IOException {
     Objects.requireNonNull(all, "all");
+    Objects.requireNonNull(progress, "progress");
     requireWritable(checkpoint);
     try {
       writer.deleteAll();
+      // A source read page by page while it changes may yield a key twice, and the key must stay
+      // unique, so a key seen before is an update. Every other document is a plain add: an update
+      // costs a buffered delete that each flush must look up in every segment written so far. A
+      // hash collision only turns an add into an (equally correct) update.
+      FixedBitSet seen = new FixedBitSet(SEEN_KEY_BITS);
+      long indexed = 0;
       for (IndexDocument document : all) {
-        // Update rather than add: a source read page by page while it changes may yield a key
-        // twice, and the key must stay unique.
-        writer.updateDocument(Documents.keyTerm(document.key()), Documents.toLucene(document));
+        int slot =
+            StringHelper.murmurhash3_x86_32(new BytesRef(document.key()), 0) & (SEEN_KEY_BITS - 1);
+        if (seen.getAndSet(slot)) {
+          writer.updateDocument(Documents.keyTerm(document.key()), Documents.toLucene(document));
+        } else {
+          writer.addDocument(Documents.toLucene(document));
+        }
+        progress.accept(++indexed);
       }
-      commit(checkpoint);
+      commit(checkpoint, true);
     } catch (IOException | RuntimeException e) {
       discardUncommitted(e);
       throw e;
@@ -162,22 +225,68 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * The best {@code query.size()} documents by relevance (BM25) and the exact number of matches.
-   * Never throws because of the query text: text that leaves nothing to search gives no hits.
+   * One page of the best documents by relevance (BM25), the exact number of matches, facets if
+   * asked, the cursor of the next page and, when little is found, a correction. Never throws
+   * because of the query text: text that leaves nothing to search gives no hits.
+   *
+   * @throws IllegalArgumentException if the cursor is malformed or belongs to another search
+   * @throws CursorExpiredException if the cursor's commit has been released
    */
   public SearchResult search(SearchQuery query) throws IOException {
+    Cursors.Position after = query.cursor() == null ? null : pages.read(query.cursor(), query);
     Optional<Query> parsed = parser.parse(query.text(), query.languages());
     if (parsed.isEmpty()) {
       return SearchResult.none();
     }
-    IndexSearcher searcher = searchers.acquire();
+    pages.maybePrune();
+    IndexSearcher shared = after == null ? searchers.acquire() : pages.acquire(after.version());
     try {
-      return search(searcher, parsed.get(), query);
+      AudienceSearcher scoped = audienceSearcher(shared, query.audience());
+      Instant now = after == null ? query.now() : Instant.ofEpochMilli(after.nowMillis());
+      ScoreDoc last =
+          after == null ? null : new ScoreDoc(after.doc(), after.score(), after.shardIndex());
+      return new PageSearch(scoped, analyzer, parser)
+          .run(parsed.get(), query, last, now, hit -> pages.write(shared, hit, now, query));
     } catch (IndexSearcher.TooManyClauses e) {
       // Prefixes and long OR lists can expand past the clause limit at rewrite time.
       return SearchResult.none();
     } finally {
-      searchers.release(searcher);
+      if (after == null) {
+        searchers.release(shared);
+      } else {
+        pages.release(shared);
+      }
+    }
+  }
+
+  /**
+   * Completions of the last word of {@code prefix} (the text before it kept as typed), from the
+   * words of titles and summaries in the given languages, typed with or without accents: only words
+   * that a document the audience may see contains, the most frequent in those documents first, then
+   * alphabetical. A last word under two characters gets none.
+   *
+   * @throws IllegalArgumentException if the prefix is longer than {@link SearchQuery#MAX_LENGTH},
+   *     the languages empty or unsupported, or {@code max} not between 1 and {@link
+   *     #MAX_SUGGESTIONS}
+   */
+  public List<String> suggest(String prefix, List<String> languages, Audience audience, int max)
+      throws IOException {
+    String text = Objects.requireNonNullElse(prefix, "");
+    if (text.length() > SearchQuery.MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "Text has " + text.length() + " characters; at most " + SearchQuery.MAX_LENGTH);
+    }
+    List<String> searched = SearchLanguages.requireSupported(languages);
+    Objects.requireNonNull(audience, "audience");
+    if (max < 1 || max > MAX_SUGGESTIONS) {
+      throw new IllegalArgumentException(
+          "Suggestions must be between 1 and " + MAX_SUGGESTIONS + ", was " + max);
+    }
+    IndexSearcher shared = searchers.acquire();
+    try {
+      return Suggestions.complete(audienceSearcher(shared, audience), text, searched, max);
+    } finally {
+      searchers.release(shared);
     }
   }
 
@@ -196,42 +305,45 @@ public final class SearchIndex implements AutoCloseable {
   public synchronized void close() throws IOException {
     if (!closed) {
       closed = true;
-      IOUtils.close(searchers, writer, analyzer, directory);
+      IOUtils.close(pages, searchers, writer, analyzer, directory);
     }
   }
 
-  private SearchResult search(IndexSearcher shared, Query query, SearchQuery request)
+  /** The cache of visible documents; for tests. */
+  VisibilityCache visibility() {
+    return visibility;
+  }
+
+  private AudienceSearcher audienceSearcher(IndexSearcher shared, Audience audience)
       throws IOException {
-    // No threshold on hit counting: the portal shows "42 results", and a BM25 top-k shortcut
-    // would turn that into a lower bound.
-    Query filter = Documents.visibleTo(request.audience());
-    IndexSearcher scoped = new AudienceSearcher(shared.getIndexReader(), filter);
+    AudienceSearcher scoped = new AudienceSearcher(shared.getIndexReader(), audience, visibility);
     scoped.setSimilarity(shared.getSimilarity());
-    Query visible =
-        new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
-    TopDocs top =
-        scoped.search(
-            visible, new TopScoreDocCollectorManager(request.size(), null, Integer.MAX_VALUE));
-    StoredFields storedFields = scoped.storedFields();
-    List<Document> stored = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc scoreDoc : top.scoreDocs) {
-      stored.add(storedFields.document(scoreDoc.doc));
-    }
-    List<String> snippets =
-        new Snippets(scoped, analyzer).forHits(query, top, request.languages(), stored);
-    List<SearchHit> hits = new ArrayList<>(stored.size());
-    for (int i = 0; i < stored.size(); i++) {
-      hits.add(Documents.toHit(stored.get(i), snippets.get(i)));
-    }
-    return new SearchResult(top.totalHits.value, hits);
+    return scoped;
   }
 
-  private void commit(long checkpoint) throws IOException {
-    writer.setLiveCommitData(Map.of(SearchFields.CHECKPOINT, Long.toString(checkpoint)).entrySet());
+  /** Records the current searcher, so the clock of the ones it replaces starts now. */
+  private void recordCurrentSearcher() throws IOException {
+    IndexSearcher current = searchers.acquire();
+    try {
+      pages.replacedBy(current);
+    } finally {
+      searchers.release(current);
+    }
+  }
+
+  private void commit(long checkpoint, boolean schemaCurrent) throws IOException {
+    Map<String, String> userData = new HashMap<>();
+    userData.put(SearchFields.CHECKPOINT, Long.toString(checkpoint));
+    if (schemaCurrent) {
+      userData.put(SearchFields.SCHEMA, SearchFields.SCHEMA_VERSION);
+    }
+    writer.setLiveCommitData(userData.entrySet());
     writer.commit();
     this.checkpoint = checkpoint;
-    this.needsRebuild = false;
+    this.schemaCurrent = schemaCurrent;
+    this.needsRebuild = !schemaCurrent;
     searchers.maybeRefreshBlocking();
+    recordCurrentSearcher();
   }
 
   /** Drops whatever the failed write buffered and reopens the writer on the last commit. */

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -21,7 +23,8 @@ import org.civicportal.search.schema.SearchFields;
 
 /**
  * Builds the HTML snippet of each hit: up to two passages of the body around the matches, else of
- * the summary, else the start of the summary or body. Every character of document text is escaped,
+ * the summary, else of the attachments' text (so a record found only through an attached file shows
+ * where), else the start of the summary or body. Every character of document text is escaped,
  * because snippets go into web pages and JSON and documents may contain markup.
  */
 final class Snippets {
@@ -53,42 +56,69 @@ final class Snippets {
             .build();
   }
 
-  /** One snippet per hit of {@code top}, in the same order; {@code stored} holds their fields. */
-  List<String> forHits(
-      Query query, TopDocs top, Collection<String> languages, List<Document> stored)
+  /**
+   * One snippet per hit, in the same order; {@code languages} are the hits' languages. Fields are
+   * highlighted in the order a snippet prefers them, each only for the hits still without one: most
+   * hits match in the body, so the summary and the attachments (which may be long) are rarely read
+   * at all.
+   */
+  List<String> forHits(Query query, int[] docs, List<String> languages, StoredFields storedFields)
       throws IOException {
-    List<String> fields = new ArrayList<>();
-    for (String language : languages) {
-      fields.add(SearchFields.body(language));
-      fields.add(SearchFields.summary(language));
+    String[] snippets = new String[docs.length];
+    for (Function<String, String> field :
+        List.<Function<String, String>>of(
+            SearchFields::body, SearchFields::summary, SearchFields::attachments)) {
+      highlight(query, field, docs, languages, snippets);
     }
+    List<String> all = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      String snippet = snippets[i];
+      if (snippet == null) {
+        snippet = opening(storedFields, docs[i], languages.get(i));
+      }
+      all.add(WHITESPACE.matcher(snippet).replaceAll(" ").strip());
+    }
+    return all;
+  }
+
+  /** Fills the snippets still missing with passages of one field of each hit's language. */
+  private void highlight(
+      Query query,
+      Function<String, String> field,
+      int[] docs,
+      List<String> languages,
+      String[] snippets)
+      throws IOException {
+    List<Integer> missing = new ArrayList<>();
+    Set<String> fields = new TreeSet<>();
+    for (int i = 0; i < docs.length; i++) {
+      if (snippets[i] == null) {
+        missing.add(i);
+        fields.add(field.apply(languages.get(i)));
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    int[] ids = missing.stream().mapToInt(i -> docs[i]).toArray();
     int[] maxPassages = new int[fields.size()];
     Arrays.fill(maxPassages, PASSAGES);
     Map<String, String[]> passages =
-        highlighter.highlightFields(fields.toArray(String[]::new), query, top, maxPassages);
-    List<String> snippets = new ArrayList<>(stored.size());
-    for (int i = 0; i < stored.size(); i++) {
-      String language = stored.get(i).get(SearchFields.LANGUAGE);
-      String snippet = passage(passages, SearchFields.body(language), i);
-      if (snippet == null) {
-        snippet = passage(passages, SearchFields.summary(language), i);
-      }
-      if (snippet == null) {
-        snippet = opening(stored.get(i), language);
-      }
-      snippets.add(WHITESPACE.matcher(snippet).replaceAll(" ").strip());
+        highlighter.highlightFields(fields.toArray(String[]::new), query, ids, maxPassages);
+    for (int m = 0; m < missing.size(); m++) {
+      int hit = missing.get(m);
+      String[] perHit = passages.get(field.apply(languages.get(hit)));
+      String passage = perHit == null ? null : perHit[m];
+      snippets[hit] = passage == null || passage.isBlank() ? null : passage;
     }
-    return snippets;
-  }
-
-  private static String passage(Map<String, String[]> passages, String field, int hit) {
-    String[] perHit = passages.get(field);
-    String passage = perHit == null ? null : perHit[hit];
-    return passage == null || passage.isBlank() ? null : passage;
   }
 
   /** The escaped start of the summary, or of the body when there is no summary. */
-  private static String opening(Document stored, String language) {
+  private static String opening(StoredFields storedFields, int doc, String language)
+      throws IOException {
+    Document stored =
+        storedFields.document(
+            doc, Set.of(SearchFields.summary(language), SearchFields.body(language)));
     String text = stored.get(SearchFields.summary(language));
     if (text == null || text.isBlank()) {
       text = stored.get(SearchFields.body(language));

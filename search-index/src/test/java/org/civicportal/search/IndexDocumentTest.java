@@ -51,7 +51,7 @@ class IndexDocumentTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"de", "EN", "en-GB", "english"})
+  @ValueSource(strings = {"tlh", "EN", "en-GB", "english"})
   void unsupportedLanguageIsRejected(String language) {
     assertThatThrownBy(
             () ->
@@ -59,5 +59,27 @@ class IndexDocumentTest {
                     "k", "service", "1", language, "Title", "", "", SampleDocuments.PUBLIC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(language);
+  }
+
+  @Test
+  void eightFieldRecordHasNoAttachmentsAgencyCategoryOrDate() {
+    IndexDocument document =
+        new IndexDocument("k", "service", "1", "de", "Titel", "", "", SampleDocuments.PUBLIC);
+
+    assertThat(document.attachments()).isEmpty();
+    assertThat(document.agency()).isEmpty();
+    assertThat(document.category()).isEmpty();
+    assertThat(document.updated()).isNull();
+  }
+
+  @Test
+  void blankAgencyBecomesEmptyAndOverlongAgencyIsRejected() {
+    IndexDocument document =
+        new IndexDocument("k", "service", "1", "es", "Título", "", "", SampleDocuments.PUBLIC);
+
+    assertThat(document.withDetails("  ", null, null).agency()).isEmpty();
+    assertThatThrownBy(() -> document.withDetails("x".repeat(201), "", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("agency");
   }
 }

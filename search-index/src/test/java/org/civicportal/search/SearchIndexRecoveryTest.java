@@ -11,7 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.civicportal.search.schema.SearchFields;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +96,32 @@ class SearchIndexRecoveryTest {
 
       assertThat(index.needsRebuild()).isTrue();
       assertThat(notes).hasContent("operator notes");
+    }
+  }
+
+  @Test
+  void indexOfAnOlderSchemaAnswersAndAsksForARebuild() throws IOException {
+    try (Directory directory = FSDirectory.open(dir);
+        IndexWriter writer =
+            new IndexWriter(directory, new IndexWriterConfig().setOpenMode(OpenMode.APPEND))) {
+      // what version 1 wrote: a checkpoint, no schema version
+      writer.setLiveCommitData(Map.of(SearchFields.CHECKPOINT, "7").entrySet());
+      writer.commit();
+    }
+
+    try (SearchIndex index = SearchIndex.open(dir)) {
+      assertThat(index.needsRebuild()).isTrue();
+      assertThat(index.checkpoint()).isEqualTo(7);
+      assertThat(ids(index.search(query("passport", "en")))).contains("passport");
+
+      index.apply(List.of(), List.of(), 8);
+      assertThat(index.needsRebuild()).isTrue();
+
+      index.rebuild(SampleDocuments.ALL, 9);
+      assertThat(index.needsRebuild()).isFalse();
+    }
+    try (SearchIndex reopened = SearchIndex.open(dir)) {
+      assertThat(reopened.needsRebuild()).isFalse();
     }
   }
 

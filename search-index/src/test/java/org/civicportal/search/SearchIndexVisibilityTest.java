@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,6 +31,9 @@ class SearchIndexVisibilityTest {
       List.of("passport", "licence", "permit", "benefit", "tax", "housing", "school", "parking");
   private static final List<String> COMPARTMENTS = List.of("ALPHA", "BRAVO", "CHARLIE");
   private static final List<String> NATIONS = List.of("DEMOLAND", "SAMPLESTAN", "OTHERIA");
+  private static final List<String> AGENCIES = List.of("transport", "housing", "education");
+  private static final List<String> SECRET_WORDS = List.of("zeppelin", "uranium", "passkey");
+  private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
   @TempDir Path dir;
 
@@ -100,8 +106,11 @@ class SearchIndexVisibilityTest {
   }
 
   /**
-   * The leak test: documents the audience may not see change nothing in what it gets, not the
-   * total, not the hits, not their order or snippets.
+   * The leak test: documents the audience may not see (above its level, in a compartment it lacks,
+   * not releasable to it, of another tenant) change nothing in what it gets: not the total, the
+   * hits, their order or snippets, the facets, the pages its cursors lead to, the completions or
+   * the corrections — even when those documents bring words, agencies, categories and levels of
+   * their own.
    */
   @Property(tries = 60)
   void documentsAboveTheAudienceChangeNothingItSees(
@@ -114,31 +123,77 @@ class SearchIndexVisibilityTest {
     for (int i = 0; i < visibleWords.size(); i++) {
       visible.add(
           doc(
-              "v" + i,
-              visibleWords.get(i),
-              new Visibility(
-                  "demoland", i % 2, i % 3 == 0 ? Set.of("ALPHA") : Set.of(), Set.of())));
+                  "v" + i,
+                  visibleWords.get(i),
+                  new Visibility(
+                      "demoland", i % 2, i % 3 == 0 ? Set.of("ALPHA") : Set.of(), Set.of()))
+              .withDetails(
+                  AGENCIES.get(i % AGENCIES.size()),
+                  i % 4 == 0 ? "" : "roads",
+                  i % 5 == 0 ? null : NOW.minus(Duration.ofDays(3L * i * i))));
     }
     List<IndexDocument> above = new ArrayList<>();
     for (int i = 0; i < hidden.size(); i++) {
-      above.add(
-          doc("h" + i, word + " " + visibleWords.get(i % visibleWords.size()), hidden.get(i)));
+      String text =
+          word
+              + " "
+              + visibleWords.get(i % visibleWords.size())
+              + " "
+              + SECRET_WORDS.get(i % SECRET_WORDS.size());
+      above.add(doc("h" + i, text, hidden.get(i)).withDetails("intelligence", "defence", NOW));
     }
+    List<IndexDocument> all = new ArrayList<>(visible);
+    all.addAll(above);
 
-    SearchResult before;
-    SearchResult after;
-    try (SearchIndex index = SearchIndex.open(propertyDir.resolve("a"))) {
-      index.apply(visible, List.of(), 1);
-      before = index.search(query(word, audience));
-    }
-    try (SearchIndex index = SearchIndex.open(propertyDir.resolve("b"))) {
-      List<IndexDocument> all = new ArrayList<>(visible);
-      all.addAll(above);
-      index.apply(all, List.of(), 1);
-      after = index.search(query(word, audience));
-    }
+    Observed before = observe(propertyDir.resolve("a"), visible, audience, word);
+    Observed after = observe(propertyDir.resolve("b"), all, audience, word);
 
     assertThat(after).isEqualTo(before);
+  }
+
+  /** One page of a search, without its cursor (which is opaque and differs per index). */
+  record Page(
+      long total,
+      List<SearchHit> hits,
+      Map<String, Map<String, Long>> facets,
+      String didYouMean,
+      boolean hasNext) {}
+
+  /** Everything an audience gets for one word. */
+  record Observed(
+      List<Page> pages,
+      List<String> completions,
+      List<String> secretCompletions,
+      String correction,
+      String secretCorrection) {}
+
+  private static Observed observe(
+      Path dir, List<IndexDocument> documents, Audience audience, String word) throws IOException {
+    try (SearchIndex index = SearchIndex.open(dir)) {
+      index.apply(documents, List.of(), 1);
+      List<Page> pages = new ArrayList<>();
+      SearchQuery query =
+          new SearchQuery(word, List.of("en"), 2, audience).withFacets(true).at(NOW);
+      String cursor = null;
+      do {
+        SearchResult result = index.search(query.withCursor(cursor));
+        cursor = result.nextCursor();
+        pages.add(
+            new Page(
+                result.total(),
+                result.hits(),
+                result.facets(),
+                result.didYouMean(),
+                cursor != null));
+      } while (cursor != null);
+      String misspelled = word.charAt(0) + word.substring(2);
+      return new Observed(
+          pages,
+          index.suggest("x " + word.substring(0, 2), List.of("en"), audience, 10),
+          index.suggest("zep", List.of("en"), audience, 10),
+          index.search(query(misspelled, audience)).didYouMean(),
+          index.search(query("zepelin uranim", audience)).didYouMean());
+    }
   }
 
   @Provide

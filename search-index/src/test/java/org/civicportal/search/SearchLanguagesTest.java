@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 class SearchLanguagesTest {
 
   @Test
-  void arabicEnglishAndFrenchAreSupported() {
-    assertThat(SearchLanguages.supported()).containsExactly("ar", "en", "fr");
+  void arabicGermanEnglishSpanishAndFrenchAreSupported() {
+    assertThat(SearchLanguages.supported()).containsExactly("ar", "de", "en", "es", "fr");
   }
 
   @Test
@@ -16,6 +16,8 @@ class SearchLanguagesTest {
     assertThat(SearchLanguages.isSupported("fr")).isTrue();
     assertThat(SearchLanguages.isSupported("FR")).isFalse();
     assertThat(SearchLanguages.isSupported("ar")).isTrue();
+    assertThat(SearchLanguages.isSupported("de")).isTrue();
+    assertThat(SearchLanguages.isSupported("es")).isTrue();
     assertThat(SearchLanguages.isSupported("tlh")).isFalse();
     assertThat(SearchLanguages.isSupported(null)).isFalse();
   }

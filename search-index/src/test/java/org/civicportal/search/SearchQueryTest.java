@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,5 +67,40 @@ class SearchQueryTest {
     languages.add("fr");
 
     assertThat(query.languages()).containsExactly("en");
+  }
+
+  @Test
+  void compatibilityConstructorAsksForTheFirstPageWithoutFiltersOrFacets() {
+    SearchQuery query = new SearchQuery("passport", List.of("en"), 10, SampleDocuments.VISITOR);
+
+    assertThat(query.filters()).isEqualTo(SearchFilters.none());
+    assertThat(query.facets()).isFalse();
+    assertThat(query.cursor()).isNull();
+    assertThat(query.now()).isNotNull();
+  }
+
+  @Test
+  void filtersNormaliseBlankValuesAndRefuseBadOnes() {
+    SearchFilters filters =
+        new SearchFilters(null, " ", "", null, null, null).withTypes(Set.of("page", "service"));
+
+    assertThat(filters.types()).containsExactlyInAnyOrder("page", "service");
+    assertThat(filters.agency()).isNull();
+    assertThat(filters.category()).isNull();
+    assertThatThrownBy(() -> SearchFilters.none().withLevel(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SearchFilters.none().withLanguage("xx"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SearchFilters.none().withTypes(Set.of(" ")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void dateRangesAreFoundByLabel() {
+    assertThat(UpdatedWithin.fromLabel("30d")).isEqualTo(UpdatedWithin.LAST_30_DAYS);
+    assertThat(UpdatedWithin.fromLabel("older")).isEqualTo(UpdatedWithin.OLDER);
+    assertThatThrownBy(() -> UpdatedWithin.fromLabel("1y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1y");
   }
 }

@@ -53,7 +53,7 @@ final class FoldingAnalyzer extends StopwordAnalyzerBase {
     return new ASCIIFoldingFilter(new LowerCaseFilter(in));
   }
 
-  private static CharArraySet withFoldedVariants(CharArraySet stopWords) {
+  static CharArraySet withFoldedVariants(CharArraySet stopWords) {
     CharArraySet all = new CharArraySet(stopWords, true);
     for (Object word : stopWords) {
       char[] chars = (char[]) word;

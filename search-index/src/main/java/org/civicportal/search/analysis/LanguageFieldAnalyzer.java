@@ -7,32 +7,40 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.civicportal.search.schema.SearchFields;
 
 /**
- * Chooses a language's chain from the field name's suffix ({@code title_fr} -> French). This is
- * what {@code PerFieldAnalyzerWrapper} does with a fixed name map; going by suffix means a new text
- * field in the schema needs no change here, and this wrapper owns and closes the chains. Fields
- * without a language suffix are identifiers and are kept whole.
+ * Chooses a language's chain from the field name's suffix ({@code title_fr} -> French text, {@code
+ * words_fr} -> French suggestion words). This is what {@code PerFieldAnalyzerWrapper} does with a
+ * fixed name map; going by suffix means a new text field in the schema needs no change here, and
+ * this wrapper owns and closes the chains. Fields without a language suffix are identifiers and are
+ * kept whole.
  */
 final class LanguageFieldAnalyzer extends DelegatingAnalyzerWrapper {
 
-  private final Map<String, Analyzer> byLanguage;
+  private final Map<String, Analyzer> text;
+  private final Map<String, Analyzer> words;
   private final Analyzer identifiers = new KeywordAnalyzer();
 
-  LanguageFieldAnalyzer(Map<String, Analyzer> byLanguage) {
+  LanguageFieldAnalyzer(Map<String, Analyzer> text, Map<String, Analyzer> words) {
     super(PER_FIELD_REUSE_STRATEGY);
-    this.byLanguage = Map.copyOf(byLanguage);
+    this.text = Map.copyOf(text);
+    this.words = Map.copyOf(words);
   }
 
   @Override
   protected Analyzer getWrappedAnalyzer(String fieldName) {
     String language = SearchFields.languageOf(fieldName);
-    Analyzer analyzer = language == null ? null : byLanguage.get(language);
+    Analyzer analyzer = language == null ? null : text.get(language);
+    if (analyzer == null) {
+      String wordsLanguage = SearchFields.wordsLanguageOf(fieldName);
+      analyzer = wordsLanguage == null ? null : words.get(wordsLanguage);
+    }
     return analyzer == null ? identifiers : analyzer;
   }
 
   @Override
   public void close() {
     super.close();
-    byLanguage.values().forEach(Analyzer::close);
+    text.values().forEach(Analyzer::close);
+    words.values().forEach(Analyzer::close);
     identifiers.close();
   }
 }

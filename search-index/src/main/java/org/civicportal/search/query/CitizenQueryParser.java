@@ -52,10 +52,13 @@ public final class CitizenQueryParser {
           | SimpleQueryParser.WHITESPACE_OPERATOR;
 
   // A word in the title says far more about what a page is for than the same word in its body;
-  // the summary sits in between. BM25 then weighs term rarity and field length within each field.
+  // the summary sits in between. Text extracted from attached files is the record's too, but less
+  // edited and often boilerplate, so it weighs a little less than the body. BM25 then weighs term
+  // rarity and field length within each field.
   private static final float TITLE_BOOST = 3.0f;
   private static final float SUMMARY_BOOST = 1.5f;
   private static final float BODY_BOOST = 1.0f;
+  private static final float ATTACHMENTS_BOOST = 0.8f;
 
   private static final String OR_WORD = " OR ";
 
@@ -120,6 +123,7 @@ public final class CitizenQueryParser {
     weights.put(SearchFields.title(language), TITLE_BOOST);
     weights.put(SearchFields.summary(language), SUMMARY_BOOST);
     weights.put(SearchFields.body(language), BODY_BOOST);
+    weights.put(SearchFields.attachments(language), ATTACHMENTS_BOOST);
     SimpleQueryParser parser = new StemmedPrefixParser(analyzer, weights);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     return parser;

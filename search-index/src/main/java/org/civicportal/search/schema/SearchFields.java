@@ -31,6 +31,24 @@ public final class SearchFields {
   public static final String LEVEL = "level";
 
   /**
+   * The same rank as a keyword ({@code "0"}, {@code "1"}...), for the level facet and filter. A
+   * separate field because Lucene fixes a field's data structures for the life of the index, and
+   * {@link #LEVEL} was created with points only.
+   */
+  public static final String LEVEL_RANK = "levelRank";
+
+  /** Agency that publishes the record; a keyword for filters and facets, absent when unknown. */
+  public static final String AGENCY = "agency";
+
+  /** Subject category of the record; a keyword for filters and facets, absent when unknown. */
+  public static final String CATEGORY = "category";
+
+  /**
+   * When the record last changed, in epoch milliseconds: points for filters, doc values for facets.
+   */
+  public static final String UPDATED = "updated";
+
+  /**
    * The document's compartments, plus {@link #EVERY_DOCUMENT}: with the count below, a reader's
    * search matches a document only when the reader holds all of them.
    */
@@ -51,9 +69,20 @@ public final class SearchFields {
   /** Commit user-data key holding the last applied outbox position, as a decimal string. */
   public static final String CHECKPOINT = "civic.checkpoint";
 
+  /** Commit user-data key holding the {@link #SCHEMA_VERSION} the documents were written with. */
+  public static final String SCHEMA = "civic.schema";
+
+  /**
+   * Version of this schema. An index written with another (or none, before version 2) still
+   * answers, and asks to be rebuilt, because its documents lack the fields added since.
+   */
+  public static final String SCHEMA_VERSION = "2";
+
   private static final String TITLE = "title";
   private static final String SUMMARY = "summary";
   private static final String BODY = "body";
+  private static final String ATTACHMENTS = "attachments";
+  private static final String WORDS = "words";
 
   /**
    * Analysed, stored text with offsets in the postings. Stored because hits show the title and a
@@ -62,6 +91,12 @@ public final class SearchFields {
    */
   public static final FieldType TEXT;
 
+  /**
+   * The words offered as suggestions: only which documents contain a word matters (to count the
+   * visible ones), so no frequencies, positions, norms or stored text.
+   */
+  public static final FieldType WORDS_TYPE;
+
   static {
     FieldType text = new FieldType();
     text.setTokenized(true);
@@ -69,6 +104,12 @@ public final class SearchFields {
     text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     text.freeze();
     TEXT = text;
+    FieldType words = new FieldType();
+    words.setTokenized(true);
+    words.setOmitNorms(true);
+    words.setIndexOptions(IndexOptions.DOCS);
+    words.freeze();
+    WORDS_TYPE = words;
   }
 
   private SearchFields() {}
@@ -89,6 +130,22 @@ public final class SearchFields {
   }
 
   /**
+   * Text of files attached to the record, e.g. {@code attachments_fr}; searched and highlighted.
+   */
+  public static String attachments(String language) {
+    return ATTACHMENTS + '_' + language;
+  }
+
+  /**
+   * Suggestion words of a language, e.g. {@code words_fr}: the unstemmed words of titles and
+   * summaries, each indexed as its folded form and its displayed form (see {@code
+   * analysis.SuggestionWords}).
+   */
+  public static String words(String language) {
+    return WORDS + '_' + language;
+  }
+
+  /**
    * Language of a per-language text field ({@code "fr"} for {@code body_fr}), or {@code null} for
    * any other field. Analyzers are chosen by this suffix.
    */
@@ -98,7 +155,18 @@ public final class SearchFields {
       return null;
     }
     String base = field.substring(0, underscore);
-    boolean text = base.equals(TITLE) || base.equals(SUMMARY) || base.equals(BODY);
+    boolean text =
+        base.equals(TITLE) || base.equals(SUMMARY) || base.equals(BODY) || base.equals(ATTACHMENTS);
     return text ? field.substring(underscore + 1) : null;
+  }
+
+  /**
+   * Language of a suggestion-words field ({@code "fr"} for {@code words_fr}), else {@code null}.
+   */
+  public static String wordsLanguageOf(String field) {
+    int underscore = field.lastIndexOf('_');
+    return underscore >= 0 && field.substring(0, underscore).equals(WORDS)
+        ? field.substring(underscore + 1)
+        : null;
   }
 }

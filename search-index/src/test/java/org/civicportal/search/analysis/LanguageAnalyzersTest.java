@@ -84,8 +84,8 @@ class LanguageAnalyzersTest {
   }
 
   @Test
-  void languagesAreArabicEnglishAndFrench() {
-    assertThat(LanguageAnalyzers.languages()).containsExactly("ar", "en", "fr");
+  void languagesAreArabicGermanEnglishSpanishAndFrench() {
+    assertThat(LanguageAnalyzers.languages()).containsExactly("ar", "de", "en", "es", "fr");
   }
 
   @Test
@@ -94,6 +94,62 @@ class LanguageAnalyzersTest {
     assertThat(terms("body_ar", "الجوازات")).isEqualTo(terms("body_ar", "جوازات"));
     assertThat(terms("body_ar", "أسرة")).isEqualTo(terms("body_ar", "اسره"));
     assertThat(terms("body_ar", "رقم ١٢٣")).contains("123");
+  }
+
+  @Test
+  void germanUmlautTypedPlainOrAsDigraphGivesTheSameTerm() throws IOException {
+    List<String> written = terms("body_de", "Führerschein");
+
+    List<String> plain = terms("body_de", "fuhrerschein");
+    List<String> digraph = terms("body_de", "Fuehrerschein");
+
+    assertThat(written).hasSize(1).isEqualTo(plain).isEqualTo(digraph);
+  }
+
+  @Test
+  void germanStemsPluralsAndRemovesStopWords() throws IOException {
+    List<String> plural = terms("title_de", "Die Anträge für Führerscheine");
+
+    List<String> singular = terms("title_de", "Antrag Führerschein");
+
+    assertThat(plural).isEqualTo(singular).hasSize(2);
+  }
+
+  @Test
+  void spanishPluralsAndAccentsMeetTheirSingular() throws IOException {
+    List<String> plural = terms("body_es", "trámites licencias pasaportes naciones");
+
+    List<String> singular = terms("body_es", "tramite licencia pasaporte nación");
+
+    assertThat(plural).isEqualTo(singular).hasSize(4);
+  }
+
+  @Test
+  void spanishRemovesStopWords() throws IOException {
+    List<String> terms = terms("summary_es", "la renovación de los pasaportes y el trámite");
+
+    assertThat(terms).isEqualTo(terms("summary_es", "renovacion pasaporte tramite"));
+  }
+
+  @Test
+  void suggestionWordsKeepTheWrittenFormBehindTheFoldedOne() throws IOException {
+    List<String> terms = terms("words_fr", "L'État civil, 2024 à Paris");
+
+    assertThat(terms).containsExactly("etat\u0001état", "civil\u0001civil", "paris\u0001paris");
+  }
+
+  @Test
+  void suggestionWordsAreNotStemmed() throws IOException {
+    List<String> terms = terms("words_en", "Passports for the citizens");
+
+    assertThat(terms).containsExactly("passports\u0001passports", "citizens\u0001citizens");
+  }
+
+  @Test
+  void foldingForSuggestionsLowerCasesAndRemovesAccents() {
+    String folded = SuggestionWords.fold("DÉMARCHE Straße");
+
+    assertThat(folded).isEqualTo("demarche strasse");
   }
 
   @Test

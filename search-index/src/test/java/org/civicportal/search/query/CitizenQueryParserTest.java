@@ -62,7 +62,9 @@ class CitizenQueryParserTest {
     assertThat(query)
         .get()
         .asString()
-        .contains("+((title_en:passport)^3.0 (summary_en:passport)^1.5 body_en:passport)")
+        .contains(
+            "+((title_en:passport)^3.0 (summary_en:passport)^1.5 body_en:passport"
+                + " (attachments_en:passport)^0.8)")
         .contains("+((title_en:renew)^3.0");
   }
 
@@ -91,7 +93,8 @@ class CitizenQueryParserTest {
     assertThat(query)
         .get()
         .asString()
-        .isEqualTo("(title_en:pass*)^3.0 (summary_en:pass*)^1.5 body_en:pass*");
+        .isEqualTo(
+            "(title_en:pass*)^3.0 (summary_en:pass*)^1.5 body_en:pass* (attachments_en:pass*)^0.8");
   }
 
   @Test

@@ -1,0 +1,150 @@
+package org.civicportal.search;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
+import org.civicportal.search.query.CitizenQueryParser;
+import org.civicportal.search.schema.SearchFields;
+
+/**
+ * One page of one search on one audience's searcher: the hits after the previous page's last hit,
+ * the exact total, and when asked the facets, all over the same documents (text AND audience AND
+ * filters), then snippets and, for (almost) nothing found, a correction.
+ */
+final class PageSearch {
+
+  /** Makes the cursor of the page that ends at a hit. */
+  interface CursorWriter {
+    String after(ScoreDoc last) throws IOException;
+  }
+
+  /** Lucene's default: beyond this many hits, counting may stop being exact. */
+  private static final int TOTAL_HITS_THRESHOLD = 1000;
+
+  private final AudienceSearcher searcher;
+  private final Analyzer analyzer;
+  private final CitizenQueryParser parser;
+
+  PageSearch(AudienceSearcher searcher, Analyzer analyzer, CitizenQueryParser parser) {
+    this.searcher = searcher;
+    this.analyzer = analyzer;
+    this.parser = parser;
+  }
+
+  SearchResult run(
+      Query text, SearchQuery request, ScoreDoc after, Instant now, CursorWriter cursors)
+      throws IOException {
+    Query restrictions = restrictions(request.filters(), now);
+    Query matching =
+        new BooleanQuery.Builder().add(text, Occur.MUST).add(restrictions, Occur.FILTER).build();
+    // One more hit than the page tells whether there is a next page. The best hits are found with
+    // Lucene's usual hit-count threshold, so BM25 can skip documents that cannot make the page;
+    // the exact total (the portal shows "42 results", never a lower bound) is then counted without
+    // scoring, or comes from the facet pass, which visits every hit anyway.
+    TopScoreDocCollectorManager best =
+        new TopScoreDocCollectorManager(request.size() + 1, after, TOTAL_HITS_THRESHOLD);
+    TopDocs top;
+    long total;
+    Map<String, Map<String, Long>> facets = Map.of();
+    if (request.facets()) {
+      Object[] both =
+          searcher.search(matching, new MultiCollectorManager(best, new FacetsCollectorManager()));
+      top = (TopDocs) both[0];
+      FacetsCollector hits = (FacetsCollector) both[1];
+      total = hits.getMatchingDocs().stream().mapToLong(segment -> segment.totalHits).sum();
+      facets = FacetCounts.count(hits, now);
+    } else {
+      top = searcher.search(matching, best);
+      total =
+          top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+              ? top.totalHits.value
+              : searcher.count(matching);
+    }
+    boolean more = top.scoreDocs.length > request.size();
+    ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
+    List<SearchHit> hits = hits(text, page, request.languages());
+    String nextCursor = more ? cursors.after(page[page.length - 1]) : null;
+    String didYouMean =
+        total < SearchIndex.DID_YOU_MEAN_BELOW
+            ? Suggestions.didYouMean(searcher, parser, request, restrictions, total).orElse(null)
+            : null;
+    return new SearchResult(total, hits, facets, nextCursor, didYouMean);
+  }
+
+  /** The audience's documents, narrowed by the filters: every clause a non-scoring filter. */
+  private Query restrictions(SearchFilters filters, Instant now) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    all.add(searcher.visibleDocs(), Occur.FILTER);
+    if (!filters.types().isEmpty()) {
+      List<BytesRef> types = filters.types().stream().map(BytesRef::new).toList();
+      all.add(new TermInSetQuery(SearchFields.TYPE, types), Occur.FILTER);
+    }
+    addTerm(all, SearchFields.AGENCY, filters.agency());
+    addTerm(all, SearchFields.CATEGORY, filters.category());
+    addTerm(all, SearchFields.LANGUAGE, filters.language());
+    addTerm(
+        all, SearchFields.LEVEL_RANK, filters.level() == null ? null : filters.level().toString());
+    if (filters.updated() != null) {
+      all.add(
+          LongField.newRangeQuery(
+              SearchFields.UPDATED, filters.updated().min(now), filters.updated().max(now)),
+          Occur.FILTER);
+    }
+    return all.build();
+  }
+
+  private static void addTerm(BooleanQuery.Builder all, String field, String value) {
+    if (value != null) {
+      all.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+    }
+  }
+
+  /**
+   * The hits of the page: type, id, language and title read from the stored fields (not the body or
+   * attachments, which may be long), and a snippet each.
+   */
+  private List<SearchHit> hits(Query text, ScoreDoc[] page, List<String> languages)
+      throws IOException {
+    Set<String> fields = new HashSet<>(Documents.HIT_FIELDS);
+    languages.forEach(language -> fields.add(SearchFields.title(language)));
+    StoredFields storedFields = searcher.storedFields();
+    int[] docs = new int[page.length];
+    List<Document> stored = new ArrayList<>(page.length);
+    List<String> hitLanguages = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = page[i].doc;
+      stored.add(storedFields.document(docs[i], fields));
+      hitLanguages.add(stored.get(i).get(SearchFields.LANGUAGE));
+    }
+    List<String> snippets =
+        new Snippets(searcher, analyzer).forHits(text, docs, hitLanguages, storedFields);
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      hits.add(Documents.toHit(stored.get(i), snippets.get(i)));
+    }
+    return hits;
+  }
+}
