@@ -20,6 +20,7 @@ import org.civicportal.document.entity.DocumentAttachment;
 import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.problem.boundary.InvalidInputException;
+import org.civicportal.web.FileDownloads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -155,19 +156,7 @@ public class DocumentsResource {
             .attachmentContent(documentId, attachmentId)
             .orElseThrow(DocumentsResource::notFound);
     StaffDocument document = documents.read(documentId).orElseThrow(DocumentsResource::notFound);
-    return Response.ok(bytes)
-        .type(a.mediaType())
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"file-"
-                + attachmentId
-                + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"))
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox")
-        .header(CLASSIFICATION, document.marking())
-        .build();
+    return FileDownloads.of(bytes, a.mediaType(), attachmentId, a.fileName(), document.marking());
   }
 
   /** A file as listed with its document. */

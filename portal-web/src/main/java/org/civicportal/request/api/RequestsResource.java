@@ -33,6 +33,7 @@ import org.civicportal.request.entity.RequestMessage;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
 import org.civicportal.web.BaseUrl;
+import org.civicportal.web.FileDownloads;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -302,20 +303,7 @@ public class RequestsResource {
             .orElseThrow(() -> new NoSuchRecordException("No such file."));
     byte[] bytes =
         requests.content(r, fileId).orElseThrow(() -> new NoSuchRecordException("No such file."));
-    return Response.ok(bytes)
-        .type(meta.mediaType())
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"file-"
-                + fileId
-                + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(
-                        meta.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"))
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox")
-        .header(CLASSIFICATION, r.marking())
-        .build();
+    return FileDownloads.of(bytes, meta.mediaType(), fileId, meta.fileName(), r.marking());
   }
 
   private ServiceRequest found(String reference) {
