@@ -14,5 +14,11 @@ public enum AuditAction {
   CLEARANCE_CHANGED,
   ADMIN_ACTION,
   SERVICE_CHANGED,
-  IMPORT
+  IMPORT,
+  /** A device was registered, accredited or approved again. */
+  DEVICE_CHANGED,
+  DEVICE_SUSPENDED,
+  DEVICE_WIPED,
+  /** A device was told to purge a record it may no longer hold. */
+  SYNC_REVOKED
 }

@@ -49,6 +49,22 @@ public class ClearancePolicy {
     return mayHandleOrOversee(subject, c.agency()) && mayRead(subject, c.label());
   }
 
+  /**
+   * Whether a device may hold a record with this label: its user may read it, and the device's own
+   * accreditation dominates it. A device sees the intersection of the two, never more than either.
+   */
+  public boolean mayHold(Subject user, Label accreditation, Label label) {
+    return mayRead(user, label) && accreditation.dominates(label);
+  }
+
+  /**
+   * Whether a device may hold a case: its user may read it ({@link #mayReadCase}) and the device's
+   * accreditation dominates its label.
+   */
+  public boolean mayHoldCase(Subject user, Label accreditation, Case c) {
+    return mayReadCase(user, c) && accreditation.dominates(c.label());
+  }
+
   /** Whether an Open311 client may see a case: only those it submitted, while they are public. */
   public boolean mayReadCaseAsClient(long clientKey, Case c) {
     return c.clientKey().equals(Optional.of(clientKey)) && isPublic(c.label());

@@ -17,6 +17,7 @@ import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.indexing.control.IndexChanged;
 import org.civicportal.indexing.control.PortalIndex;
 import org.civicportal.indexing.entity.OutboxEntry;
+import org.civicportal.sync.control.ChangeLog;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
@@ -28,12 +29,16 @@ import org.civicportal.tenant.control.TenantBound;
 @Transactional(Transactional.TxType.MANDATORY)
 @TenantBound
 public class DocumentWriter {
+  /** What the change log calls staff documents. */
+  public static final String SYNC_TYPE = "document";
+
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
   @Inject Event<IndexChanged> indexChanged;
   @Inject PortalIndex portalIndex;
   @Inject DocumentIndexing documents;
+  @Inject ChangeLog changeLog;
   @Resource TransactionSynchronizationRegistry registry;
   @Resource ManagedExecutorService executor;
 
@@ -85,7 +90,9 @@ public class DocumentWriter {
     return jakarta.enterprise.inject.spi.CDI.current().select(DocumentWriter.class).get();
   }
 
+  /** The document changed: queued for the index, and in the change log devices sync from. */
   public void changed(StaffDocument document, Instant now) {
+    changeLog.changed(SYNC_TYPE, document.id());
     em.persist(
         new OutboxEntry(CurrentTenant.code(), OutboxEntry.STAFF_DOCUMENT, document.id(), now));
     indexChanged.fire(new IndexChanged(OutboxEntry.STAFF_DOCUMENT, document.id()));

@@ -49,6 +49,7 @@ import org.civicportal.request.entity.RequestEvent;
 import org.civicportal.request.entity.RequestMessage;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
+import org.civicportal.sync.control.ChangeLog;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
@@ -77,6 +78,7 @@ public class ServiceRequests {
   @Inject MailOutbox outbox;
   @Inject AuditTrail audit;
   @Inject RequestIndexing indexing;
+  @Inject ChangeLog changeLog;
 
   /** A published service one can make a request of, with its form in the revision citizens see. */
   public record Requestable(
@@ -328,7 +330,8 @@ public class ServiceRequests {
         .findFirst();
   }
 
-  private ClearancePolicy.Case facts(ServiceRequest r) {
+  /** What the policy needs to know of a request. */
+  public ClearancePolicy.Case facts(ServiceRequest r) {
     return new ClearancePolicy.Case(r.citizen(), r.open311KeyId(), r.agency(), r.label(scheme()));
   }
 
@@ -734,6 +737,8 @@ public class ServiceRequests {
     }
     label = label.join(request.label(scheme()));
     RequestMessage note = message(request, RequestMessage.Kind.NOTE, subject, true, body, label);
+    // notes are not searched, but a case worker's devices carry them
+    changeLog.changed(RequestIndexing.TYPE, request.id());
     if (label.level() > 0) {
       audit.record(
           CurrentTenant.code(),

@@ -23,6 +23,7 @@ import org.civicportal.request.entity.RequestMessage;
 import org.civicportal.request.entity.ServiceRequest;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
+import org.civicportal.sync.control.ChangeLog;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
@@ -43,16 +44,21 @@ public class RequestIndexing implements IndexSource {
   @Inject ClearancePolicy policy;
   @Inject Tenants tenants;
   @Inject Event<IndexChanged> indexChanged;
+  @Inject ChangeLog changeLog;
 
   @Override
   public String type() {
     return TYPE;
   }
 
-  /** The request changed: queue it for the index in the caller's transaction. */
+  /**
+   * The request changed: queue it for the index, and write the change log devices sync from, in the
+   * caller's transaction.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   @TenantBound
   public void changed(long id) {
+    changeLog.changed(TYPE, id);
     em.persist(new OutboxEntry(CurrentTenant.code(), TYPE, id, Instant.now()));
     indexChanged.fire(new IndexChanged(TYPE, id));
   }

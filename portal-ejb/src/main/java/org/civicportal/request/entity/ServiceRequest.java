@@ -52,6 +52,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         "SELECT r FROM ServiceRequest r WHERE r.agency IN :agencies AND r.levelRank <= :maxLevel"
             + " ORDER BY r.submittedAt DESC, r.id DESC")
 @NamedQuery(
+    name = ServiceRequest.ASSIGNED_TO,
+    query = "SELECT r FROM ServiceRequest r WHERE r.assignee = :assignee ORDER BY r.id")
+@NamedQuery(
     name = ServiceRequest.OF_KEY,
     query =
         "SELECT r FROM ServiceRequest r WHERE r.open311KeyId = :key"
@@ -66,6 +69,9 @@ public class ServiceRequest {
   public static final String OF_AGENCIES = "ServiceRequest.ofAgencies";
 
   public static final String OF_KEY = "ServiceRequest.ofKey";
+
+  /** Requests assigned to a case worker, whatever their label; callers check each one. */
+  public static final String ASSIGNED_TO = "ServiceRequest.assignedTo";
 
   @Id
   @SequenceGenerator(
@@ -283,6 +289,10 @@ public class ServiceRequest {
       return Optional.empty();
     }
     return Optional.of(!closedAt.isAfter(dueAt));
+  }
+
+  public long version() {
+    return version;
   }
 
   public Long id() {

@@ -99,6 +99,9 @@ public class Tenant {
   @Column(name = "branding_version", nullable = false)
   private long brandingVersion;
 
+  @Column(name = "device_grace_seconds", nullable = false)
+  private long deviceGraceSeconds = 72 * 3600;
+
   protected Tenant() {}
 
   public Tenant(
@@ -148,6 +151,15 @@ public class Tenant {
   /** The tenant's scheme; {@code nations} are all nation codes that releasability may name. */
   public ClassificationScheme scheme(Set<String> nations) {
     return ClassificationScheme.of(nation, levels, compartments, nations);
+  }
+
+  /** How long a device may stay silent before an admin must approve it again. */
+  public java.time.Duration deviceGracePeriod() {
+    return java.time.Duration.ofSeconds(deviceGraceSeconds);
+  }
+
+  public void deviceGracePeriod(java.time.Duration grace) {
+    this.deviceGraceSeconds = grace.toSeconds();
   }
 
   public Long id() {

@@ -1,0 +1,2 @@
+/** Devices that work offline: registration and admin (Devices), pull and push (Sync), conflicts. */
+package org.civicportal.sync.boundary;

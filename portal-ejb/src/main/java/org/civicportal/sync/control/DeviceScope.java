@@ -1,0 +1,192 @@
+package org.civicportal.sync.control;
+
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.ClearancePolicy;
+import org.civicportal.classification.control.Label;
+import org.civicportal.document.control.DocumentWriter;
+import org.civicportal.document.entity.StaffDocument;
+import org.civicportal.identity.control.Subject;
+import org.civicportal.request.control.RequestIndexing;
+import org.civicportal.request.entity.RequestMessage;
+import org.civicportal.request.entity.RequestState;
+import org.civicportal.request.entity.ServiceRequest;
+import org.civicportal.sync.control.SyncFeed.Forbidden;
+import org.civicportal.sync.control.SyncFeed.Holdable;
+import org.civicportal.sync.control.SyncFeed.Item;
+import org.civicportal.sync.control.SyncFeed.Outside;
+import org.civicportal.sync.control.SyncFeed.Standing;
+
+/**
+ * What one device may hold, read from the database through the one policy: {@link
+ * ClearancePolicy#mayHold} for staff documents, {@link ClearancePolicy#mayHoldCase} for service
+ * requests. Its channels: every staff document it may hold, and the requests assigned to its user.
+ * Notes and messages of a request come along only where the device may hold their own labels.
+ */
+public final class DeviceScope implements SyncFeed.Scope {
+  private final EntityManager em;
+  private final ClearancePolicy policy;
+  private final Subject user;
+  private final Label accreditation;
+  private final ClassificationScheme scheme;
+
+  public DeviceScope(
+      EntityManager em,
+      ClearancePolicy policy,
+      Subject user,
+      Label accreditation,
+      ClassificationScheme scheme) {
+    this.em = em;
+    this.policy = policy;
+    this.user = user;
+    this.accreditation = accreditation;
+    this.scheme = scheme;
+  }
+
+  /** Whether the device may hold a record with this label (for pushes). */
+  public boolean mayHold(Label label) {
+    return policy.mayHold(user, accreditation, label);
+  }
+
+  public Subject user() {
+    return user;
+  }
+
+  public Label accreditation() {
+    return accreditation;
+  }
+
+  @Override
+  public Standing standing(Item item) {
+    return switch (item.type()) {
+      case DocumentWriter.SYNC_TYPE -> document(em.find(StaffDocument.class, item.id()));
+      case RequestIndexing.TYPE -> request(em.find(ServiceRequest.class, item.id()));
+      default -> new Outside();
+    };
+  }
+
+  private Standing document(StaffDocument d) {
+    if (d == null) {
+      return new Outside();
+    }
+    if (!mayHold(d.label(scheme))) {
+      return new Forbidden();
+    }
+    return new Holdable(d.version(), d.marking(), documentData(d));
+  }
+
+  /** What a device is given of a document. */
+  public static Map<String, Object> documentData(StaffDocument d) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("title", d.title());
+    data.put("body", d.body());
+    data.put("agency", d.agency());
+    data.put("language", d.language());
+    data.put("updatedAt", d.updatedAt().toString());
+    return data;
+  }
+
+  private Standing request(ServiceRequest r) {
+    if (r == null) {
+      return new Outside();
+    }
+    Label label = r.label(scheme);
+    ClearancePolicy.Case c =
+        new ClearancePolicy.Case(r.citizen(), r.open311KeyId(), r.agency(), label);
+    if (!policy.mayHoldCase(user, accreditation, c)) {
+      return new Forbidden();
+    }
+    if (user.username().isEmpty() || !r.assignee().equals(user.username())) {
+      return new Outside();
+    }
+    return new Holdable(r.version(), r.marking(), requestData(r));
+  }
+
+  private Map<String, Object> requestData(ServiceRequest r) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("reference", r.reference());
+    data.put("service", r.serviceCode());
+    data.put("state", r.state().external());
+    data.put("nextStates", r.state().next().stream().map(RequestState::external).sorted().toList());
+    data.put("agency", r.agency());
+    data.put("team", r.team().orElse(null));
+    data.put("assignee", r.assignee().orElse(null));
+    data.put("description", r.description().orElse(null));
+    data.put("address", r.address().orElse(null));
+    data.put("submittedAt", r.submittedAt().toString());
+    data.put("dueAt", r.dueAt().map(Object::toString).orElse(null));
+    List<Map<String, Object>> thread = new ArrayList<>();
+    for (RequestMessage m :
+        em.createNamedQuery(RequestMessage.OF_REQUEST, RequestMessage.class)
+            .setParameter("request", r.id())
+            .getResultList()) {
+      if (!mayHold(m.label(scheme))) {
+        continue;
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", m.id());
+      entry.put("kind", m.isNote() ? "note" : "message");
+      entry.put("author", m.author());
+      entry.put("at", m.at().toString());
+      entry.put("text", m.body());
+      entry.put("classification", m.marking());
+      thread.add(entry);
+    }
+    data.put("thread", thread);
+    return data;
+  }
+
+  @Override
+  public Collection<Item> holdable() {
+    List<Item> items = new ArrayList<>();
+    for (StaffDocument d :
+        policy
+            .bindVisibleTo(em.createNamedQuery(StaffDocument.VISIBLE, StaffDocument.class), user)
+            .getResultList()) {
+      if (mayHold(d.label(scheme))) {
+        items.add(new Item(DocumentWriter.SYNC_TYPE, d.id()));
+      }
+    }
+    if (user.username().isPresent()) {
+      for (ServiceRequest r :
+          em.createNamedQuery(ServiceRequest.ASSIGNED_TO, ServiceRequest.class)
+              .setParameter("assignee", user.username().get())
+              .getResultList()) {
+        Item item = new Item(RequestIndexing.TYPE, r.id());
+        if (standing(item) instanceof Holdable) {
+          items.add(item);
+        }
+      }
+    }
+    return items;
+  }
+
+  @Override
+  public String print() {
+    StringBuilder s = new StringBuilder();
+    s.append(org.civicportal.classification.control.Marking.format(accreditation)).append('|');
+    user.clearance()
+        .ifPresent(
+            c -> s.append(c.level()).append(c.compartments()).append(c.nationality()).append('|'));
+    s.append(new TreeSet<>(user.roles().stream().map(Enum::name).toList())).append('|');
+    s.append(new TreeSet<>(user.agencies()));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+}
