@@ -75,6 +75,18 @@ public final class ProblemMappers {
     }
   }
 
+  /** A body that is not JSON, where the resource reads JSON itself ({@code JsonObject}): 400. */
+  @Provider
+  public static class MalformedJson implements ExceptionMapper<jakarta.json.JsonException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(jakarta.json.JsonException e) {
+      return problem(uri, Response.Status.BAD_REQUEST, "The request body is not valid JSON.", null)
+          .toResponse();
+    }
+  }
+
   /** The caller may not do this at all, whatever record it concerns: 403. */
   @Provider
   public static class NotPermitted implements ExceptionMapper<NotPermittedException> {
