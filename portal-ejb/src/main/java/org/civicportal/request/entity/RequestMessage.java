@@ -97,6 +97,10 @@ public class RequestMessage {
     return id;
   }
 
+  public long requestId() {
+    return requestId;
+  }
+
   public Kind kind() {
     return kind;
   }

@@ -171,7 +171,7 @@ public class Sync {
   /** One operation, in a transaction of its own, kept with its result. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Map<String, Object> apply(long deviceId, Op op, String baseUrl) {
-    Optional<Map<String, Object>> done = stored(deviceId, op.opId());
+    Optional<Map<String, Object>> done = result(deviceId, op.opId());
     if (done.isPresent()) {
       return done.get();
     }
@@ -186,7 +186,7 @@ public class Sync {
   /** Keeps a refusal as the op's result, so a replay is refused the same way. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Map<String, Object> reject(long deviceId, Op op, String reason) {
-    Optional<Map<String, Object>> done = stored(deviceId, op.opId());
+    Optional<Map<String, Object>> done = result(deviceId, op.opId());
     if (done.isPresent()) {
       return done.get();
     }
@@ -196,10 +196,15 @@ public class Sync {
     return result;
   }
 
-  /** The result an op got the first time. */
+  /** The result an op got the first time, read in a transaction of its own. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> stored(long deviceId, String opId) {
+    return result(deviceId, opId);
+  }
+
+  /** The result an op got the first time, in the caller's transaction (one connection each). */
+  @SuppressWarnings("unchecked")
+  private Optional<Map<String, Object>> result(long deviceId, String opId) {
     return Optional.ofNullable(em.find(SyncOp.class, new SyncOp.Key(deviceId, opId)))
         .map(o -> (Map<String, Object>) JSON.fromJson(o.result(), LinkedHashMap.class));
   }

@@ -39,6 +39,9 @@ public final class DeviceScope implements SyncFeed.Scope {
   private final Subject user;
   private final Label accreditation;
   private final ClassificationScheme scheme;
+  private final Map<Long, List<RequestMessage>> threads = new java.util.HashMap<>();
+  private final Map<Long, StaffDocument> documentsRead = new java.util.HashMap<>();
+  private final Map<Long, ServiceRequest> requestsRead = new java.util.HashMap<>();
 
   public DeviceScope(
       EntityManager em,
@@ -66,11 +69,67 @@ public final class DeviceScope implements SyncFeed.Scope {
     return accreditation;
   }
 
+  /**
+   * Reads a batch of records in a few queries (documents with their compartments and nations,
+   * requests with their threads), so a pull of thousands of changes is not thousands of queries.
+   */
+  @Override
+  public void prefetch(Collection<Item> items) {
+    List<Long> documents = new ArrayList<>();
+    List<Long> requests = new ArrayList<>();
+    for (Item item : items) {
+      if (item.type().equals(DocumentWriter.SYNC_TYPE)) {
+        documents.add(item.id());
+      } else if (item.type().equals(RequestIndexing.TYPE)) {
+        requests.add(item.id());
+      }
+    }
+    documentsRead.clear();
+    requestsRead.clear();
+    threads.clear();
+    // read-only: a pull changes none of them, so the commit need not compare them
+    if (!documents.isEmpty()) {
+      em.createQuery("SELECT d FROM StaffDocument d WHERE d.id IN :ids", StaffDocument.class)
+          .setParameter("ids", documents)
+          .setHint("eclipselink.read-only", "true")
+          .setHint("eclipselink.batch.type", "IN")
+          .setHint("eclipselink.batch", "d.compartments")
+          .setHint("eclipselink.batch", "d.releasableTo")
+          .getResultList()
+          .forEach(d -> documentsRead.put(d.id(), d));
+    }
+    if (!requests.isEmpty()) {
+      em.createQuery("SELECT r FROM ServiceRequest r WHERE r.id IN :ids", ServiceRequest.class)
+          .setParameter("ids", requests)
+          .setHint("eclipselink.read-only", "true")
+          .getResultList()
+          .forEach(r -> requestsRead.put(r.id(), r));
+      requests.forEach(id -> threads.put(id, new ArrayList<>()));
+      for (RequestMessage m :
+          em.createQuery(
+                  "SELECT m FROM RequestMessage m WHERE m.requestId IN :ids ORDER BY m.at, m.id",
+                  RequestMessage.class)
+              .setParameter("ids", requests)
+              .setHint("eclipselink.read-only", "true")
+              .getResultList()) {
+        threads.get(m.requestId()).add(m);
+      }
+    }
+  }
+
   @Override
   public Standing standing(Item item) {
     return switch (item.type()) {
-      case DocumentWriter.SYNC_TYPE -> document(em.find(StaffDocument.class, item.id()));
-      case RequestIndexing.TYPE -> request(em.find(ServiceRequest.class, item.id()));
+      case DocumentWriter.SYNC_TYPE ->
+          document(
+              documentsRead.containsKey(item.id())
+                  ? documentsRead.get(item.id())
+                  : em.find(StaffDocument.class, item.id()));
+      case RequestIndexing.TYPE ->
+          request(
+              requestsRead.containsKey(item.id())
+                  ? requestsRead.get(item.id())
+                  : em.find(ServiceRequest.class, item.id()));
       default -> new Outside();
     };
   }
@@ -126,10 +185,14 @@ public final class DeviceScope implements SyncFeed.Scope {
     data.put("submittedAt", r.submittedAt().toString());
     data.put("dueAt", r.dueAt().map(Object::toString).orElse(null));
     List<Map<String, Object>> thread = new ArrayList<>();
-    for (RequestMessage m :
-        em.createNamedQuery(RequestMessage.OF_REQUEST, RequestMessage.class)
-            .setParameter("request", r.id())
-            .getResultList()) {
+    List<RequestMessage> messages = threads.remove(r.id());
+    if (messages == null) {
+      messages =
+          em.createNamedQuery(RequestMessage.OF_REQUEST, RequestMessage.class)
+              .setParameter("request", r.id())
+              .getResultList();
+    }
+    for (RequestMessage m : messages) {
       if (!mayHold(m.label(scheme))) {
         continue;
       }

@@ -21,6 +21,7 @@ public final class DeviceStore implements SyncFeed.Store {
   private final Device device;
   private final Consumer<Item> onRevoke;
   private Map<Item, DeviceHolding> rows;
+  private final Map<Item, DeviceHolding> some = new HashMap<>();
 
   public DeviceStore(
       EntityManager em, ChangeLog log, String tenant, Device device, Consumer<Item> onRevoke) {
@@ -46,25 +47,51 @@ public final class DeviceStore implements SyncFeed.Store {
   }
 
   @Override
-  public Map<Item, Long> latestAfter(long seq) {
-    Map<Item, Long> latest = new HashMap<>();
-    for (Object[] row :
-        em.createNamedQuery(SyncChange.LATEST_OF, Object[].class)
-            .setParameter("tenant", tenant)
-            .setParameter("after", seq)
-            .getResultList()) {
-      latest.put(new Item((String) row[0], ((Number) row[1]).longValue()), (Long) row[2]);
-    }
-    return latest;
-  }
-
-  @Override
   public long appendForDevice(Item item) {
     return log.forDevice(device.id(), item.type(), item.id());
   }
 
   @Override
   public Map<Item, Held> holdings() {
+    Map<Item, Held> holdings = new HashMap<>();
+    rows().forEach((item, h) -> holdings.put(item, Held.valueOf(h.state().name())));
+    return holdings;
+  }
+
+  /** Only the rows of these records: a pull need not load everything a device holds. */
+  @Override
+  public Map<Item, Held> holdingsOf(java.util.Collection<Item> items) {
+    Map<Item, Held> holdings = new HashMap<>();
+    if (rows != null) {
+      for (Item item : items) {
+        DeviceHolding h = rows.get(item);
+        if (h != null) {
+          holdings.put(item, Held.valueOf(h.state().name()));
+        }
+      }
+      return holdings;
+    }
+    // one query per type, so the database looks each id up in the primary key
+    Map<String, List<Long>> byType = new HashMap<>();
+    for (Item item : items) {
+      byType.computeIfAbsent(item.type(), t -> new java.util.ArrayList<>()).add(item.id());
+    }
+    for (Map.Entry<String, List<Long>> type : byType.entrySet()) {
+      for (DeviceHolding h :
+          em.createNamedQuery(DeviceHolding.OF_DEVICE_AMONG, DeviceHolding.class)
+              .setParameter("device", device.id())
+              .setParameter("type", type.getKey())
+              .setParameter("ids", type.getValue().stream().distinct().toList())
+              .getResultList()) {
+        Item item = new Item(h.itemType(), h.itemId());
+        some.put(item, h);
+        holdings.put(item, Held.valueOf(h.state().name()));
+      }
+    }
+    return holdings;
+  }
+
+  private Map<Item, DeviceHolding> rows() {
     if (rows == null) {
       rows = new HashMap<>();
       for (DeviceHolding h :
@@ -74,20 +101,17 @@ public final class DeviceStore implements SyncFeed.Store {
         rows.put(new Item(h.itemType(), h.itemId()), h);
       }
     }
-    Map<Item, Held> holdings = new HashMap<>();
-    rows.forEach((item, h) -> holdings.put(item, Held.valueOf(h.state().name())));
-    return holdings;
+    return rows;
   }
 
   @Override
   public void hold(Item item, Held held, long version) {
     DeviceHolding.State state = DeviceHolding.State.valueOf(held.name());
-    holdings();
-    DeviceHolding h = rows.get(item);
+    DeviceHolding h = rows != null ? rows.get(item) : some.get(item);
     if (h == null) {
       h = new DeviceHolding(device.id(), item.type(), item.id(), state, version);
       em.persist(h);
-      rows.put(item, h);
+      (rows != null ? rows : some).put(item, h);
     } else if (h.state() != state || h.version() != version) {
       h.set(state, version);
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The change feed of one device, as an algorithm over a {@link Store} (the change log and what the
@@ -27,8 +26,8 @@ import java.util.Set;
  *   <li>When the device's scope changes (its accreditation, its user's clearance, roles or
  *       agencies), the next pull first writes a row for this device for every record it held and
  *       may no longer hold (marking it revoked, so the revoke is written and audited once), and for
- *       every record it may now hold but was not given since its cursor. Those rows are numbered
- *       after everything already in the log, so a revoke comes before any later change.
+ *       every record it may now hold and does not hold. Those rows are numbered after everything
+ *       already in the log, so a revoke comes before any later change.
  *   <li>Nothing a pull writes depends on the cursor it was given, except which rows it reads: a
  *       pull repeated from the same cursor reads the same rows and says the same things.
  * </ul>
@@ -86,13 +85,22 @@ public final class SyncFeed {
     /** Rows after a number, for every device or for this one, in order, at most max. */
     List<Entry> after(long seq, int max);
 
-    /** Rows for every device after a number: record and the row's number. */
-    Map<Item, Long> latestAfter(long seq);
-
     /** Appends a row for this device only; returns its number. */
     long appendForDevice(Item item);
 
     Map<Item, Held> holdings();
+
+    /** What the device was given of these records (those it was given anything of). */
+    default Map<Item, Held> holdingsOf(Collection<Item> items) {
+      Map<Item, Held> all = holdings();
+      Map<Item, Held> some = new java.util.HashMap<>();
+      for (Item item : items) {
+        if (all.containsKey(item)) {
+          some.put(item, all.get(item));
+        }
+      }
+      return some;
+    }
 
     void hold(Item item, Held held, long version);
 
@@ -113,6 +121,9 @@ public final class SyncFeed {
 
     /** A fingerprint of everything the scope depends on, other than the records' own labels. */
     String print();
+
+    /** These records are about to be asked for: a chance to read them in one go. */
+    default void prefetch(Collection<Item> items) {}
   }
 
   /**
@@ -125,7 +136,6 @@ public final class SyncFeed {
       throw new IllegalArgumentException("limit must be at least 1");
     }
     rescope(store, scope, since);
-    Map<Item, Held> holdings = store.holdings();
     List<Change> changes = new ArrayList<>();
     long position = since;
     while (changes.size() < limit) {
@@ -133,6 +143,9 @@ public final class SyncFeed {
       if (entries.isEmpty()) {
         break;
       }
+      List<Item> items = entries.stream().map(Entry::item).toList();
+      scope.prefetch(items);
+      Map<Item, Held> holdings = new java.util.HashMap<>(store.holdingsOf(items));
       for (Entry e : entries) {
         position = e.seq();
         tell(store, scope, holdings, e).ifPresent(changes::add);
@@ -178,7 +191,8 @@ public final class SyncFeed {
 
   /**
    * When the scope changed since the last pull: rows for this device for what it must purge and for
-   * what it may now hold but will not find after its cursor.
+   * what it may now hold and does not. Not filtered by the cursor: the print is stored once, so a
+   * stale request (a retry from an older cursor) must write what the device's newest cursor needs.
    */
   private static void rescope(Store store, Scope scope, long since) {
     String print = scope.print();
@@ -203,9 +217,10 @@ public final class SyncFeed {
           store.appendForDevice(h.getKey());
         }
       }
-      Set<Item> coming = store.latestAfter(since).keySet();
+      // every record it may hold and does not: not only those with no row after this cursor,
+      // because a retried older request would then decide for a device that is further on
       for (Item item : scope.holdable()) {
-        if (holdings.get(item) != Held.HELD && !coming.contains(item)) {
+        if (holdings.get(item) != Held.HELD) {
           store.appendForDevice(item);
         }
       }

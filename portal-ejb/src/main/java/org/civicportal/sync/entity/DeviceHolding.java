@@ -20,8 +20,14 @@ import java.io.Serializable;
 @NamedQuery(
     name = DeviceHolding.OF_DEVICE,
     query = "SELECT h FROM DeviceHolding h WHERE h.deviceId = :device")
+@NamedQuery(
+    name = DeviceHolding.OF_DEVICE_AMONG,
+    query =
+        "SELECT h FROM DeviceHolding h WHERE h.deviceId = :device AND h.itemType = :type"
+            + " AND h.itemId IN :ids")
 public class DeviceHolding {
   public static final String OF_DEVICE = "DeviceHolding.ofDevice";
+  public static final String OF_DEVICE_AMONG = "DeviceHolding.ofDeviceAmong";
 
   /** Whether the device holds it now, or was told to purge it. */
   public enum State {

@@ -28,15 +28,9 @@ import java.util.Optional;
     query =
         "DELETE FROM SyncChange c WHERE c.tenant = :tenant AND c.itemType = :type"
             + " AND c.itemId = :id AND c.deviceId IS NULL AND c.seq < :seq")
-@NamedQuery(
-    name = SyncChange.LATEST_OF,
-    query =
-        "SELECT c.itemType, c.itemId, c.seq FROM SyncChange c WHERE c.tenant = :tenant"
-            + " AND c.deviceId IS NULL AND c.seq > :after")
 public class SyncChange {
   public static final String AFTER = "SyncChange.after";
   public static final String DROP_EARLIER = "SyncChange.dropEarlier";
-  public static final String LATEST_OF = "SyncChange.latestOf";
 
   @Id
   @Column(length = 40)
