@@ -45,6 +45,7 @@ public class SearchBenchmark {
     switch (variant) {
       case RAW_LUCENE -> raw = new RawLuceneSearch(Path.of(indexDir));
       case SECURED, SECURED_WITH_FACETS -> index = SearchIndex.open(Path.of(indexDir));
+      case SECURED_WITH_FACETS_ONE_THREAD -> index = SearchIndex.open(Path.of(indexDir), 1);
       case POSTGRES, POSTGRES_WITH_FACETS -> {
         // connections are per thread, see Caller
       }
@@ -94,7 +95,7 @@ public class SearchBenchmark {
     return switch (variant) {
       case RAW_LUCENE -> raw.search(query);
       case SECURED -> index.search(query.searchQuery());
-      case SECURED_WITH_FACETS -> securedWithFacets(query);
+      case SECURED_WITH_FACETS, SECURED_WITH_FACETS_ONE_THREAD -> securedWithFacets(query);
       case POSTGRES -> caller.postgres.topTen(query);
       case POSTGRES_WITH_FACETS ->
           caller.postgres.topTen(query) + caller.postgres.facetTotal(query);

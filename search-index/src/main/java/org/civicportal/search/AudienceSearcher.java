@@ -1,9 +1,13 @@
 package org.civicportal.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,13 +30,27 @@ import org.apache.lucene.search.TermStatistics;
  * on them with one bit test per candidate.
  */
 final class AudienceSearcher extends IndexSearcher {
+
   private final Audience audience;
   private final LeafVisibility[] visible;
   private final long visibleCount;
+  private final int sliceCount;
+  private PageStoredFields storedFields; // created on first use, by the searching thread
 
   AudienceSearcher(IndexReader reader, Audience audience, VisibilityCache cache)
       throws IOException {
-    super(reader);
+    this(reader, audience, cache, null, 1);
+  }
+
+  /**
+   * With an executor, one search runs in up to {@code slices} shares of the segments at once: the
+   * calling thread takes one share, the executor's threads the others.
+   */
+  AudienceSearcher(
+      IndexReader reader, Audience audience, VisibilityCache cache, Executor executor, int slices)
+      throws IOException {
+    super(reader, executor);
+    this.sliceCount = executor == null ? 1 : slices;
     this.audience = audience;
     List<LeafReaderContext> leaves = getIndexReader().leaves();
     visible = new LeafVisibility[leaves.size()];
@@ -42,6 +60,52 @@ final class AudienceSearcher extends IndexSearcher {
       count += visible[leaf.ord].count();
     }
     visibleCount = count;
+  }
+
+  /**
+   * The stored fields of this search's hits, each document decompressed once however many times the
+   * page, the highlighter and the snippets read it. Like Lucene's, not thread-safe: only the
+   * searching thread reads stored fields.
+   */
+  @Override
+  public StoredFields storedFields() throws IOException {
+    if (storedFields == null) {
+      storedFields = new PageStoredFields(super.storedFields());
+    }
+    return storedFields;
+  }
+
+  /**
+   * At most as many slices as threads may work on one search, the segments shared out largest first
+   * to the slice with the fewest documents, so that each thread has about as much to do. Lucene's
+   * own slicing would make a slice of each segment above 250,000 documents, more slices than
+   * threads.
+   */
+  @Override
+  protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+    int count = Math.min(sliceCount, leaves.size());
+    if (count <= 1) {
+      return new LeafSlice[] {new LeafSlice(new ArrayList<>(leaves))};
+    }
+    List<List<LeafReaderContext>> shares = new ArrayList<>();
+    long[] docs = new long[count];
+    for (int i = 0; i < count; i++) {
+      shares.add(new ArrayList<>());
+    }
+    List<LeafReaderContext> largestFirst = new ArrayList<>(leaves);
+    largestFirst.sort(
+        Comparator.comparingInt((LeafReaderContext leaf) -> leaf.reader().maxDoc()).reversed());
+    for (LeafReaderContext leaf : largestFirst) {
+      int least = 0;
+      for (int i = 1; i < count; i++) {
+        if (docs[i] < docs[least]) {
+          least = i;
+        }
+      }
+      shares.get(least).add(leaf);
+      docs[least] += leaf.reader().maxDoc();
+    }
+    return shares.stream().map(LeafSlice::new).toArray(LeafSlice[]::new);
   }
 
   /** The documents the audience may see, as a non-scoring filter clause. */

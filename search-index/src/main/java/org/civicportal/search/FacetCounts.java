@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.MultiLongValuesSource;
-import org.apache.lucene.facet.range.LongRange;
-import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.civicportal.search.schema.SearchFields;
@@ -26,8 +25,9 @@ import org.civicportal.search.schema.SearchFields;
  * <p>Keyword dimensions are counted per segment from the fields' sorted-set doc values (the {@code
  * KeywordField}s the filters also use), then merged by value: no ordinal map across segments to
  * build per commit, and only values that a matched document has are ever read, so a value that only
- * invisible documents have cannot appear, not even with a count of 0. Dates are counted by {@link
- * LongRangeFacetCounts}.
+ * invisible documents have cannot appear, not even with a count of 0. Date ranges are counted in
+ * the same pass, from the doc values of {@code updated}, as Lucene's {@code LongRangeFacetCounts}
+ * counts them (a document once per range holding one of its dates), without a second pass.
  */
 final class FacetCounts {
 
@@ -46,79 +46,131 @@ final class FacetCounts {
 
   static final String UPDATED = "updated";
 
+  private static final List<String> KEYWORD_FIELDS = List.copyOf(KEYWORD_DIMENSIONS.values());
+
   private FacetCounts() {}
 
   /** Every dimension, values by count then value, zero counts left out. */
   static Map<String, Map<String, Long>> count(FacetsCollector hits, Instant now)
       throws IOException {
+    List<String> fields = KEYWORD_FIELDS;
+    List<Map<String, Long>> totals = new ArrayList<>();
+    fields.forEach(field -> totals.add(new HashMap<>()));
+    UpdatedWithin[] ranges = UpdatedWithin.values();
+    long[] min = new long[ranges.length];
+    long[] max = new long[ranges.length];
+    for (int r = 0; r < ranges.length; r++) {
+      min[r] = ranges[r].min(now);
+      max[r] = ranges[r].max(now);
+    }
+    long[] dates = new long[ranges.length];
+    for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
+      if (segment.totalHits > 0) {
+        countSegment(segment, fields, totals, min, max, dates);
+      }
+    }
     Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-    List<String> fields = List.copyOf(KEYWORD_DIMENSIONS.values());
-    List<Map<String, Long>> counts = countKeywords(hits, fields);
     int i = 0;
     for (String dimension : KEYWORD_DIMENSIONS.keySet()) {
-      facets.put(dimension, ordered(counts.get(i++)));
+      facets.put(dimension, ordered(totals.get(i++)));
     }
-    facets.put(UPDATED, ordered(countDates(hits, now)));
+    Map<String, Long> byLabel = new HashMap<>();
+    for (int r = 0; r < ranges.length; r++) {
+      byLabel.put(ranges[r].label(), dates[r]);
+    }
+    facets.put(UPDATED, ordered(byLabel));
     return facets;
   }
 
-  private static List<Map<String, Long>> countKeywords(FacetsCollector hits, List<String> fields)
+  /**
+   * Counts one segment's matches in one pass over them: per keyword field by ordinal (merged by
+   * value at the end), and per date range, where a document counts once in each range that holds
+   * one of its dates.
+   */
+  private static void countSegment(
+      FacetsCollector.MatchingDocs segment,
+      List<String> fields,
+      List<Map<String, Long>> totals,
+      long[] min,
+      long[] max,
+      long[] dates)
       throws IOException {
-    List<Map<String, Long>> totals = new ArrayList<>();
-    fields.forEach(field -> totals.add(new HashMap<>()));
-    for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
-      if (segment.totalHits == 0) {
-        continue;
-      }
-      DocIdSetIterator docs = segment.bits.iterator();
-      if (docs == null) {
-        continue;
-      }
-      SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
-      int[][] perOrd = new int[fields.size()][];
-      for (int f = 0; f < fields.size(); f++) {
-        values[f] = DocValues.getSortedSet(segment.context.reader(), fields.get(f));
-        perOrd[f] = new int[Math.toIntExact(values[f].getValueCount())];
-      }
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        for (int f = 0; f < values.length; f++) {
-          if (values[f].advanceExact(doc)) {
-            for (int n = values[f].docValueCount(); n > 0; n--) {
-              perOrd[f][Math.toIntExact(values[f].nextOrd())]++;
-            }
+    DocIdSetIterator docs = segment.bits.iterator();
+    if (docs == null) {
+      return;
+    }
+    LeafReader reader = segment.context.reader();
+    SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
+    int[][] perOrd = new int[fields.size()][];
+    for (int f = 0; f < fields.size(); f++) {
+      values[f] = DocValues.getSortedSet(reader, fields.get(f));
+      perOrd[f] = new int[Math.toIntExact(values[f].getValueCount())];
+    }
+    SortedNumericDocValues updated = DocValues.getSortedNumeric(reader, SearchFields.UPDATED);
+    // Each field as a single value per document where the segment has no more (the usual case:
+    // one type, one language...), read without the multi-valued iteration.
+    SortedDocValues[] single = new SortedDocValues[values.length];
+    for (int f = 0; f < values.length; f++) {
+      single[f] = DocValues.unwrapSingleton(values[f]);
+    }
+    NumericDocValues singleDate = DocValues.unwrapSingleton(updated);
+    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+      for (int f = 0; f < values.length; f++) {
+        if (single[f] != null) {
+          if (single[f].advanceExact(doc)) {
+            perOrd[f][single[f].ordValue()]++;
+          }
+        } else if (values[f].advanceExact(doc)) {
+          for (int n = values[f].docValueCount(); n > 0; n--) {
+            perOrd[f][(int) values[f].nextOrd()]++;
           }
         }
       }
-      for (int f = 0; f < values.length; f++) {
-        for (int ord = 0; ord < perOrd[f].length; ord++) {
-          if (perOrd[f][ord] > 0) {
-            String value = values[f].lookupOrd(ord).utf8ToString();
-            totals.get(f).merge(value, (long) perOrd[f][ord], Long::sum);
-          }
+      if (singleDate != null) {
+        if (singleDate.advanceExact(doc)) {
+          countDate(singleDate.longValue(), min, max, dates);
+        }
+      } else if (updated.advanceExact(doc)) {
+        countDates(updated, min, max, dates);
+      }
+    }
+    for (int f = 0; f < values.length; f++) {
+      for (int ord = 0; ord < perOrd[f].length; ord++) {
+        if (perOrd[f][ord] > 0) {
+          String value = values[f].lookupOrd(ord).utf8ToString();
+          totals.get(f).merge(value, (long) perOrd[f][ord], Long::sum);
         }
       }
     }
-    return totals;
   }
 
-  private static Map<String, Long> countDates(FacetsCollector hits, Instant now)
-      throws IOException {
-    List<LongRange> ranges = new ArrayList<>();
-    for (UpdatedWithin range : UpdatedWithin.values()) {
-      ranges.add(new LongRange(range.label(), range.min(now), true, range.max(now), true));
+  private static void countDates(
+      SortedNumericDocValues updated, long[] min, long[] max, long[] dates) throws IOException {
+    int count = updated.docValueCount();
+    if (count == 1) {
+      countDate(updated.nextValue(), min, max, dates);
+      return;
     }
-    LongRangeFacetCounts counts =
-        new LongRangeFacetCounts(
-            UPDATED,
-            MultiLongValuesSource.fromLongField(SearchFields.UPDATED),
-            hits,
-            ranges.toArray(LongRange[]::new));
-    FacetResult result = counts.getAllChildren(UPDATED);
-    Map<String, Long> byLabel = new HashMap<>();
-    for (LabelAndValue labelAndValue : result.labelValues) {
-      byLabel.put(labelAndValue.label, labelAndValue.value.longValue());
+    long[] all = new long[count];
+    for (int n = 0; n < count; n++) {
+      all[n] = updated.nextValue();
     }
-    return byLabel;
+    for (int r = 0; r < dates.length; r++) {
+      for (long date : all) {
+        if (date >= min[r] && date <= max[r]) {
+          dates[r]++;
+          break;
+        }
+      }
+    }
+  }
+
+  private static void countDate(long date, long[] min, long[] max, long[] dates) {
+    for (int r = 0; r < dates.length; r++) {
+      if (date >= min[r] && date <= max[r]) {
+        dates[r]++;
+      }
+    }
   }
 
   private static Map<String, Long> ordered(Map<String, Long> counts) {

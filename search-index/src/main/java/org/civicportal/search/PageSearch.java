@@ -13,6 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -47,11 +48,18 @@ final class PageSearch {
   private final AudienceSearcher searcher;
   private final Analyzer analyzer;
   private final CitizenQueryParser parser;
+  private final FieldInfos fieldInfos;
 
-  PageSearch(AudienceSearcher searcher, Analyzer analyzer, CitizenQueryParser parser) {
+  /** {@code fieldInfos}: the fields of the searcher's reader, merged over its segments. */
+  PageSearch(
+      AudienceSearcher searcher,
+      Analyzer analyzer,
+      CitizenQueryParser parser,
+      FieldInfos fieldInfos) {
     this.searcher = searcher;
     this.analyzer = analyzer;
     this.parser = parser;
+    this.fieldInfos = fieldInfos;
   }
 
   SearchResult run(
@@ -123,13 +131,19 @@ final class PageSearch {
   }
 
   /**
-   * The hits of the page: type, id, language and title read from the stored fields (not the body or
-   * attachments, which may be long), and a snippet each.
+   * The hits of the page: type, id, language and title read from the stored fields, and a snippet
+   * each. The summary and body are read with them, in the same pass over each document, because the
+   * snippets need them next ({@link AudienceSearcher#storedFields()} keeps them); the attachments,
+   * which may be long, only when a snippet comes from them.
    */
   private List<SearchHit> hits(Query text, ScoreDoc[] page, List<String> languages)
       throws IOException {
     Set<String> fields = new HashSet<>(Documents.HIT_FIELDS);
-    languages.forEach(language -> fields.add(SearchFields.title(language)));
+    for (String language : languages) {
+      fields.add(SearchFields.title(language));
+      fields.add(SearchFields.summary(language));
+      fields.add(SearchFields.body(language));
+    }
     StoredFields storedFields = searcher.storedFields();
     int[] docs = new int[page.length];
     List<Document> stored = new ArrayList<>(page.length);
@@ -140,7 +154,8 @@ final class PageSearch {
       hitLanguages.add(stored.get(i).get(SearchFields.LANGUAGE));
     }
     List<String> snippets =
-        new Snippets(searcher, analyzer).forHits(text, docs, hitLanguages, storedFields);
+        new Snippets(searcher, analyzer, fieldInfos)
+            .forHits(text, docs, hitLanguages, storedFields);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       hits.add(Documents.toHit(stored.get(i), snippets.get(i)));

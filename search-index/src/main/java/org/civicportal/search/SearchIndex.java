@@ -12,8 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -58,6 +63,9 @@ public final class SearchIndex implements AutoCloseable {
   /** Most suggestions {@link #suggest} returns. */
   public static final int MAX_SUGGESTIONS = 50;
 
+  /** Threads one search may use unless {@link #open(Path, int)} says otherwise: the processors. */
+  public static final int DEFAULT_THREADS_PER_SEARCH = Runtime.getRuntime().availableProcessors();
+
   /** How long a cursor stays valid after newer documents were committed. */
   static final Duration CURSOR_LIFETIME = Duration.ofMinutes(15);
 
@@ -70,11 +78,18 @@ public final class SearchIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final CursorPages pages;
   private final VisibilityCache visibility = new VisibilityCache(VisibilityCache.DEFAULT_MAX_BYTES);
+  // Lets one search use several processors, a share of the segments each; null: one thread.
+  private final ExecutorService searchThreads;
+  private final int threadsPerSearch;
   private IndexWriter writer; // replaced after a failed write; guarded by this
   private boolean closed; // guarded by this
   private boolean schemaCurrent; // guarded by this
   private volatile boolean needsRebuild;
   private volatile long checkpoint;
+  private volatile ReaderFields lastFields; // of the last searcher asked about
+
+  /** The fields of one reader, merged over its segments. */
+  private record ReaderFields(IndexReader.CacheKey reader, FieldInfos fields) {}
 
   private SearchIndex(
       Directory directory,
@@ -82,8 +97,11 @@ public final class SearchIndex implements AutoCloseable {
       IndexWriter writer,
       OptionalLong checkpoint,
       boolean schemaCurrent,
-      Duration cursorLifetime)
+      Duration cursorLifetime,
+      int threadsPerSearch)
       throws IOException {
+    this.threadsPerSearch = threadsPerSearch;
+    this.searchThreads = searchThreads(threadsPerSearch);
     this.directory = directory;
     this.analyzer = analyzer;
     this.parser = new CitizenQueryParser(analyzer);
@@ -108,11 +126,33 @@ public final class SearchIndex implements AutoCloseable {
    * @throws IOException if the directory cannot be created or read, or another writer holds it
    */
   public static SearchIndex open(Path dir) throws IOException {
-    return open(dir, CURSOR_LIFETIME);
+    return open(dir, DEFAULT_THREADS_PER_SEARCH);
+  }
+
+  /**
+   * {@link #open(Path)}, with at most {@code threadsPerSearch} threads working on one search (the
+   * caller's and helpers, each on a share of the segments): more answer a search sooner on an
+   * otherwise idle machine; 1 runs each search on its calling thread alone, which costs a little
+   * less processor time per search when many searches arrive at once. The default is the number of
+   * processors.
+   *
+   * @throws IllegalArgumentException if {@code threadsPerSearch} is less than 1
+   */
+  public static SearchIndex open(Path dir, int threadsPerSearch) throws IOException {
+    if (threadsPerSearch < 1) {
+      throw new IllegalArgumentException(
+          "Threads per search must be at least 1, was " + threadsPerSearch);
+    }
+    return open(dir, CURSOR_LIFETIME, threadsPerSearch);
   }
 
   /** {@link #open(Path)} with another cursor lifetime; for tests. */
   static SearchIndex open(Path dir, Duration cursorLifetime) throws IOException {
+    return open(dir, cursorLifetime, DEFAULT_THREADS_PER_SEARCH);
+  }
+
+  private static SearchIndex open(Path dir, Duration cursorLifetime, int threadsPerSearch)
+      throws IOException {
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     Analyzer analyzer = null;
@@ -133,7 +173,13 @@ public final class SearchIndex implements AutoCloseable {
               .map(data -> SearchFields.SCHEMA_VERSION.equals(data.get(SearchFields.SCHEMA)))
               .orElse(true);
       return new SearchIndex(
-          directory, analyzer, writer, checkpointIn(lastCommit), schemaCurrent, cursorLifetime);
+          directory,
+          analyzer,
+          writer,
+          checkpointIn(lastCommit),
+          schemaCurrent,
+          cursorLifetime,
+          threadsPerSearch);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(writer, analyzer, directory);
       throw e;
@@ -192,36 +238,45 @@ public final class SearchIndex implements AutoCloseable {
    *
    * @param checkpoint outbox position the documents reflect; not negative
    * @param progress told, after each document, how many have been indexed so far (it runs on the
-   *     rebuilding thread, so it should be quick)
+   *     rebuilding thread, so it should be quick); documents are analysed by one thread per
+   *     processor meanwhile
    */
   public synchronized void rebuild(
       Iterable<IndexDocument> all, long checkpoint, LongConsumer progress) throws IOException {
     Objects.requireNonNull(all, "all");
     Objects.requireNonNull(progress, "progress");
     requireWritable(checkpoint);
+    double ramBuffer = writer.getConfig().getRAMBufferSizeMB();
     try {
       writer.deleteAll();
+      // A bigger buffer makes fewer, larger first segments, so there is less to merge while the
+      // rebuild runs; it is shared by the indexing threads and given back when the rebuild ends.
+      writer.getConfig().setRAMBufferSizeMB(Math.max(ramBuffer, rebuildBufferMegabytes()));
       // A source read page by page while it changes may yield a key twice, and the key must stay
       // unique, so a key seen before is an update. Every other document is a plain add: an update
       // costs a buffered delete that each flush must look up in every segment written so far. A
       // hash collision only turns an add into an (equally correct) update.
       FixedBitSet seen = new FixedBitSet(SEEN_KEY_BITS);
-      long indexed = 0;
-      for (IndexDocument document : all) {
-        int slot =
-            StringHelper.murmurhash3_x86_32(new BytesRef(document.key()), 0) & (SEEN_KEY_BITS - 1);
-        if (seen.getAndSet(slot)) {
-          writer.updateDocument(Documents.keyTerm(document.key()), Documents.toLucene(document));
-        } else {
-          writer.addDocument(Documents.toLucene(document));
+      try (BulkIndexing bulk = new BulkIndexing(writer, progress)) {
+        for (IndexDocument document : all) {
+          int slot =
+              StringHelper.murmurhash3_x86_32(new BytesRef(document.key()), 0)
+                  & (SEEN_KEY_BITS - 1);
+          bulk.add(document, slot, seen.getAndSet(slot));
         }
-        progress.accept(++indexed);
+        bulk.finish();
       }
+      writer.getConfig().setRAMBufferSizeMB(ramBuffer);
       commit(checkpoint, true);
     } catch (IOException | RuntimeException e) {
-      discardUncommitted(e);
+      discardUncommitted(e); // the new writer has the usual buffer
       throw e;
     }
+  }
+
+  /** An eighth of the heap, at most 256 MB: what the rebuild's indexing threads share. */
+  private static double rebuildBufferMegabytes() {
+    return Math.min(256, Runtime.getRuntime().maxMemory() / 8.0 / (1 << 20));
   }
 
   /**
@@ -245,7 +300,7 @@ public final class SearchIndex implements AutoCloseable {
       Instant now = after == null ? query.now() : Instant.ofEpochMilli(after.nowMillis());
       ScoreDoc last =
           after == null ? null : new ScoreDoc(after.doc(), after.score(), after.shardIndex());
-      return new PageSearch(scoped, analyzer, parser)
+      return new PageSearch(scoped, analyzer, parser, fieldInfos(shared))
           .run(parsed.get(), query, last, now, hit -> pages.write(shared, hit, now, query));
     } catch (IndexSearcher.TooManyClauses e) {
       // Prefixes and long OR lists can expand past the clause limit at rewrite time.
@@ -305,8 +360,32 @@ public final class SearchIndex implements AutoCloseable {
   public synchronized void close() throws IOException {
     if (!closed) {
       closed = true;
-      IOUtils.close(pages, searchers, writer, analyzer, directory);
+      try {
+        IOUtils.close(pages, searchers, writer, analyzer, directory);
+      } finally {
+        if (searchThreads != null) {
+          searchThreads.shutdown();
+        }
+      }
     }
+  }
+
+  /**
+   * Threads that help searches, {@code threadsPerSearch - 1} of them (a search's own thread does a
+   * share too); null when searches run alone.
+   */
+  private static ExecutorService searchThreads(int threadsPerSearch) {
+    if (threadsPerSearch <= 1) {
+      return null;
+    }
+    AtomicInteger number = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threadsPerSearch - 1,
+        task -> {
+          Thread thread = new Thread(task, "search-index-search-" + number.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** The cache of visible documents; for tests. */
@@ -316,9 +395,26 @@ public final class SearchIndex implements AutoCloseable {
 
   private AudienceSearcher audienceSearcher(IndexSearcher shared, Audience audience)
       throws IOException {
-    AudienceSearcher scoped = new AudienceSearcher(shared.getIndexReader(), audience, visibility);
+    AudienceSearcher scoped =
+        new AudienceSearcher(
+            shared.getIndexReader(), audience, visibility, searchThreads, threadsPerSearch);
     scoped.setSimilarity(shared.getSimilarity());
     return scoped;
+  }
+
+  /** The fields of the searcher's reader; merged once per commit, not once per search. */
+  private FieldInfos fieldInfos(IndexSearcher searcher) {
+    IndexReader reader = searcher.getIndexReader();
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    ReaderFields last = lastFields;
+    if (helper != null && last != null && last.reader() == helper.getKey()) {
+      return last.fields();
+    }
+    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+    if (helper != null) {
+      lastFields = new ReaderFields(helper.getKey(), fields);
+    }
+    return fields;
   }
 
   /** Records the current searcher, so the clock of the ones it replaces starts now. */

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -43,8 +44,12 @@ final class Snippets {
 
   private final UnifiedHighlighter highlighter;
 
-  Snippets(IndexSearcher searcher, Analyzer analyzer) {
-    this.highlighter =
+  /**
+   * @param readerFields the fields of the searcher's whole reader, which the highlighter would
+   *     otherwise merge from every segment again for each search
+   */
+  Snippets(IndexSearcher searcher, Analyzer analyzer, FieldInfos readerFields) {
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new DefaultPassageFormatter(MARK, END_MARK, ELLIPSIS, true))
             .withBreakIterator(
@@ -52,8 +57,13 @@ final class Snippets {
                     LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f))
             .withMaxNoHighlightPassages(0)
-            .withMaxLength(MAX_ANALYSED_LENGTH)
-            .build();
+            .withMaxLength(MAX_ANALYSED_LENGTH);
+    this.highlighter =
+        new UnifiedHighlighter(builder) {
+          {
+            this.fieldInfos = readerFields;
+          }
+        };
   }
 
   /**

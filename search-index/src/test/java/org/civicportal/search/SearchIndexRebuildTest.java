@@ -1,6 +1,7 @@
 package org.civicportal.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicportal.search.SampleDocuments.en;
 import static org.civicportal.search.SearchIndexTest.ids;
 import static org.civicportal.search.SearchIndexTest.query;
@@ -82,6 +83,49 @@ class SearchIndexRebuildTest {
 
       assertThat(index.checkpoint()).isEqualTo(5);
       assertThat(ids(index.search(query("passport", "en")))).containsExactly("passport");
+    }
+  }
+
+  @Test
+  void laterVersionOfARepeatedKeyWinsWhileManyThreadsIndex() throws IOException {
+    List<IndexDocument> versions = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 2_000; i++) {
+        String word = round == 2 ? "orchard" : "meadow";
+        versions.add(en("plot-" + i, "Plot " + i, "Rent a " + word + " plot.", "Round " + round));
+      }
+    }
+    List<Long> progress = new ArrayList<>();
+    try (SearchIndex index = SearchIndex.open(dir)) {
+
+      index.rebuild(versions, 3, progress::add);
+
+      assertThat(index.documentCount()).isEqualTo(2_000);
+      assertThat(index.search(query("orchard", "en")).total()).isEqualTo(2_000);
+      assertThat(index.search(query("meadow", "en")).total()).isZero();
+      assertThat(progress).hasSize(versions.size()).endsWith((long) versions.size());
+      assertThat(progress).isSorted();
+    }
+  }
+
+  @Test
+  void documentThatAnIndexingThreadRefusesLeavesTheOldContent() throws IOException {
+    List<IndexDocument> many = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      // Lucene refuses a term over 32,766 bytes: the key of document 2,500 is one
+      String id = i == 2_500 ? "x".repeat(40_000) : "plot-" + i;
+      many.add(en(id, "Plot " + i, "Rent an orchard plot.", "Waiting list."));
+    }
+    try (SearchIndex index = SearchIndex.open(dir)) {
+      index.apply(List.of(SampleDocuments.PASSPORT_EN), List.of(), 5);
+
+      assertThatThrownBy(() -> index.rebuild(many, 6)).isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(index.checkpoint()).isEqualTo(5);
+      assertThat(ids(index.search(query("passport", "en")))).containsExactly("passport");
+      assertThat(index.search(query("orchard", "en")).total()).isZero();
+      index.rebuild(many.subList(0, 2_000), 7);
+      assertThat(index.search(query("orchard", "en")).total()).isEqualTo(2_000);
     }
   }
 
