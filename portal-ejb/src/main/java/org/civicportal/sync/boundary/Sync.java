@@ -66,6 +66,8 @@ public class Sync {
   public static final int MAX_OPS = 500;
 
   private static final Jsonb JSON = JsonbBuilder.create();
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(Sync.class.getName());
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
@@ -157,11 +159,21 @@ public class Sync {
           | IllegalArgumentException e) {
         result = self.reject(device, op, e.getMessage());
       } catch (RuntimeException e) {
-        // the same op id pushed twice at once: the first one's result stands
+        // the same op id pushed twice at once: the first one's result stands; otherwise a passing
+        // failure (a lock or connection that timed out): answered, but not kept, so the device's
+        // next push of the same op tries again instead of being refused for good
+        LOG.log(java.util.logging.Level.WARNING, "Sync op " + op.opId() + " failed", e);
         result =
             self.stored(device, op.opId())
                 .orElseGet(
-                    () -> self.reject(device, op, "The server could not apply this operation."));
+                    () -> {
+                      Map<String, Object> retry = result(op, "rejected");
+                      retry.put(
+                          "reason",
+                          "The server could not apply this operation now; push it again.");
+                      retry.put("retry", true);
+                      return retry;
+                    });
       }
       results.add(result);
     }

@@ -87,32 +87,40 @@ public final class DeviceScope implements SyncFeed.Scope {
     documentsRead.clear();
     requestsRead.clear();
     threads.clear();
-    // read-only: a pull changes none of them, so the commit need not compare them
+    // read in the transaction (a read-only query would take a second connection from the pool,
+    // which under load deadlocks it), then detached: a pull changes none of them, so the commit
+    // need not compare them
     if (!documents.isEmpty()) {
       em.createQuery("SELECT d FROM StaffDocument d WHERE d.id IN :ids", StaffDocument.class)
           .setParameter("ids", documents)
-          .setHint("eclipselink.read-only", "true")
           .setHint("eclipselink.batch.type", "IN")
           .setHint("eclipselink.batch", "d.compartments")
           .setHint("eclipselink.batch", "d.releasableTo")
           .getResultList()
-          .forEach(d -> documentsRead.put(d.id(), d));
+          .forEach(
+              d -> {
+                documentsRead.put(d.id(), d);
+                em.detach(d);
+              });
     }
     if (!requests.isEmpty()) {
       em.createQuery("SELECT r FROM ServiceRequest r WHERE r.id IN :ids", ServiceRequest.class)
           .setParameter("ids", requests)
-          .setHint("eclipselink.read-only", "true")
           .getResultList()
-          .forEach(r -> requestsRead.put(r.id(), r));
+          .forEach(
+              r -> {
+                requestsRead.put(r.id(), r);
+                em.detach(r);
+              });
       requests.forEach(id -> threads.put(id, new ArrayList<>()));
       for (RequestMessage m :
           em.createQuery(
                   "SELECT m FROM RequestMessage m WHERE m.requestId IN :ids ORDER BY m.at, m.id",
                   RequestMessage.class)
               .setParameter("ids", requests)
-              .setHint("eclipselink.read-only", "true")
               .getResultList()) {
         threads.get(m.requestId()).add(m);
+        em.detach(m);
       }
     }
   }

@@ -13,15 +13,21 @@ import org.civicportal.sync.entity.Device;
 import org.civicportal.sync.entity.DeviceHolding;
 import org.civicportal.sync.entity.SyncChange;
 
-/** The change log and one device's holdings, in the database, for {@link SyncFeed}. */
+/**
+ * The change log and one device's holdings, in the database, for {@link SyncFeed}. The holdings are
+ * read once per pull as plain values (one range scan of the key, no managed entities for the commit
+ * to compare); a new one is inserted, a changed one updated by its key.
+ */
 public final class DeviceStore implements SyncFeed.Store {
   private final EntityManager em;
   private final ChangeLog log;
   private final String tenant;
   private final Device device;
   private final Consumer<Item> onRevoke;
-  private Map<Item, DeviceHolding> rows;
-  private final Map<Item, DeviceHolding> some = new HashMap<>();
+  private Map<Item, Holding> rows;
+
+  /** What the device was given of a record, and at which version. */
+  private record Holding(Held held, long version) {}
 
   public DeviceStore(
       EntityManager em, ChangeLog log, String tenant, Device device, Consumer<Item> onRevoke) {
@@ -34,15 +40,20 @@ public final class DeviceStore implements SyncFeed.Store {
 
   @Override
   public List<Entry> after(long seq, int max) {
+    // plain values: no entity for the commit to compare
     return em
-        .createNamedQuery(SyncChange.AFTER, SyncChange.class)
+        .createNamedQuery(SyncChange.AFTER, Object[].class)
         .setParameter("tenant", tenant)
         .setParameter("after", seq)
         .setParameter("device", device.id())
         .setMaxResults(max)
         .getResultList()
         .stream()
-        .map(c -> new Entry(c.seq(), new Item(c.itemType(), c.itemId())))
+        .map(
+            c ->
+                new Entry(
+                    ((Number) c[0]).longValue(),
+                    new Item((String) c[1], ((Number) c[2]).longValue())))
         .toList();
   }
 
@@ -54,51 +65,35 @@ public final class DeviceStore implements SyncFeed.Store {
   @Override
   public Map<Item, Held> holdings() {
     Map<Item, Held> holdings = new HashMap<>();
-    rows().forEach((item, h) -> holdings.put(item, Held.valueOf(h.state().name())));
+    rows().forEach((item, h) -> holdings.put(item, h.held()));
     return holdings;
   }
 
-  /** Only the rows of these records: a pull need not load everything a device holds. */
   @Override
   public Map<Item, Held> holdingsOf(java.util.Collection<Item> items) {
-    Map<Item, Held> holdings = new HashMap<>();
-    if (rows != null) {
-      for (Item item : items) {
-        DeviceHolding h = rows.get(item);
-        if (h != null) {
-          holdings.put(item, Held.valueOf(h.state().name()));
-        }
-      }
-      return holdings;
-    }
-    // one query per type, so the database looks each id up in the primary key
-    Map<String, List<Long>> byType = new HashMap<>();
+    Map<Item, Holding> all = rows();
+    Map<Item, Held> some = new HashMap<>();
     for (Item item : items) {
-      byType.computeIfAbsent(item.type(), t -> new java.util.ArrayList<>()).add(item.id());
-    }
-    for (Map.Entry<String, List<Long>> type : byType.entrySet()) {
-      for (DeviceHolding h :
-          em.createNamedQuery(DeviceHolding.OF_DEVICE_AMONG, DeviceHolding.class)
-              .setParameter("device", device.id())
-              .setParameter("type", type.getKey())
-              .setParameter("ids", type.getValue().stream().distinct().toList())
-              .getResultList()) {
-        Item item = new Item(h.itemType(), h.itemId());
-        some.put(item, h);
-        holdings.put(item, Held.valueOf(h.state().name()));
+      Holding h = all.get(item);
+      if (h != null) {
+        some.put(item, h.held());
       }
     }
-    return holdings;
+    return some;
   }
 
-  private Map<Item, DeviceHolding> rows() {
+  private Map<Item, Holding> rows() {
     if (rows == null) {
       rows = new HashMap<>();
-      for (DeviceHolding h :
-          em.createNamedQuery(DeviceHolding.OF_DEVICE, DeviceHolding.class)
+      for (Object[] row :
+          em.createNamedQuery(DeviceHolding.VALUES_OF_DEVICE, Object[].class)
               .setParameter("device", device.id())
               .getResultList()) {
-        rows.put(new Item(h.itemType(), h.itemId()), h);
+        rows.put(
+            new Item((String) row[0], ((Number) row[1]).longValue()),
+            new Holding(
+                Held.valueOf(((DeviceHolding.State) row[2]).name()),
+                ((Number) row[3]).longValue()));
       }
     }
     return rows;
@@ -106,15 +101,24 @@ public final class DeviceStore implements SyncFeed.Store {
 
   @Override
   public void hold(Item item, Held held, long version) {
-    DeviceHolding.State state = DeviceHolding.State.valueOf(held.name());
-    DeviceHolding h = rows != null ? rows.get(item) : some.get(item);
-    if (h == null) {
-      h = new DeviceHolding(device.id(), item.type(), item.id(), state, version);
-      em.persist(h);
-      (rows != null ? rows : some).put(item, h);
-    } else if (h.state() != state || h.version() != version) {
-      h.set(state, version);
+    Holding now = new Holding(held, version);
+    Holding before = rows().get(item);
+    if (now.equals(before)) {
+      return;
     }
+    DeviceHolding.State state = DeviceHolding.State.valueOf(held.name());
+    if (before == null) {
+      em.persist(new DeviceHolding(device.id(), item.type(), item.id(), state, version));
+    } else {
+      em.createNamedQuery(DeviceHolding.SET)
+          .setParameter("device", device.id())
+          .setParameter("type", item.type())
+          .setParameter("id", item.id())
+          .setParameter("state", state)
+          .setParameter("version", version)
+          .executeUpdate();
+    }
+    rows.put(item, now);
   }
 
   @Override

@@ -21,13 +21,19 @@ import java.io.Serializable;
     name = DeviceHolding.OF_DEVICE,
     query = "SELECT h FROM DeviceHolding h WHERE h.deviceId = :device")
 @NamedQuery(
-    name = DeviceHolding.OF_DEVICE_AMONG,
+    name = DeviceHolding.VALUES_OF_DEVICE,
     query =
-        "SELECT h FROM DeviceHolding h WHERE h.deviceId = :device AND h.itemType = :type"
-            + " AND h.itemId IN :ids")
+        "SELECT h.itemType, h.itemId, h.state, h.version FROM DeviceHolding h"
+            + " WHERE h.deviceId = :device")
+@NamedQuery(
+    name = DeviceHolding.SET,
+    query =
+        "UPDATE DeviceHolding h SET h.state = :state, h.version = :version"
+            + " WHERE h.deviceId = :device AND h.itemType = :type AND h.itemId = :id")
 public class DeviceHolding {
   public static final String OF_DEVICE = "DeviceHolding.ofDevice";
-  public static final String OF_DEVICE_AMONG = "DeviceHolding.ofDeviceAmong";
+  public static final String VALUES_OF_DEVICE = "DeviceHolding.valuesOfDevice";
+  public static final String SET = "DeviceHolding.set";
 
   /** Whether the device holds it now, or was told to purge it. */
   public enum State {

@@ -21,7 +21,8 @@ import java.util.Optional;
 @NamedQuery(
     name = SyncChange.AFTER,
     query =
-        "SELECT c FROM SyncChange c WHERE c.tenant = :tenant AND c.seq > :after"
+        "SELECT c.seq, c.itemType, c.itemId FROM SyncChange c WHERE c.tenant = :tenant"
+            + " AND c.seq > :after"
             + " AND (c.deviceId IS NULL OR c.deviceId = :device) ORDER BY c.seq")
 @NamedQuery(
     name = SyncChange.DROP_EARLIER,

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.civicportal.catalog.boundary.ServiceEditor;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceRevision;
@@ -295,9 +294,8 @@ public class FormBuilderBacking implements Serializable {
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
-  private String text(String key) {
-    return ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale())
-        .getString(key);
+  private static String text(String key) {
+    return org.civicportal.web.Messages.text(key);
   }
 
   /** The form as JSON; numbers that are not numbers are refused here, the rest by the form. */

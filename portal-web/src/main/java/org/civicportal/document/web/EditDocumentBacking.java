@@ -103,9 +103,8 @@ public class EditDocumentBacking implements Serializable {
     }
   }
 
-  private String text(String key) {
-    return java.util.ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale())
-        .getString(key);
+  private static String text(String key) {
+    return org.civicportal.web.Messages.text(key);
   }
 
   public jakarta.servlet.http.Part getFile() {

@@ -124,9 +124,8 @@ public class StaffRequestsBacking implements Serializable {
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
   }
 
-  private String text(String key) {
-    return java.util.ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale())
-        .getString(key);
+  private static String text(String key) {
+    return org.civicportal.web.Messages.text(key);
   }
 
   public List<ServiceRequest> getQueue() {

@@ -126,6 +126,20 @@ class SyncIT {
         .satisfies(c -> assertThat(c.containsKey("data")).isFalse());
     assertThat(tablet.held("document", secret)).isNull();
     assertThat(tablet.received().toString()).doesNotContain("now higher");
+    assertThat(Http.get(base, "api/v1/audit?action=SYNC_REVOKED", as("auditor1")).body())
+        .contains("revoked document:" + secret);
+    // nor may it write to it any more, nor to what it never could read
+    JsonObject late =
+        tablet
+            .push(SyncClient.editDocument("late-" + word, secret, 1, "x", "y", "SECRET"))
+            .getJsonObject(0);
+    assertThat(late.getString("status")).isEqualTo("rejected");
+    JsonObject never =
+        device("analyst1")
+            .push(SyncClient.editDocument("never-" + word, topSecret, 1, "x", "y", "SECRET"))
+            .getJsonObject(0);
+    assertThat(never.getString("status")).isEqualTo("rejected");
+    assertThat(never.getString("reason")).doesNotContain("Top secret").doesNotContain("TOP SECRET");
     // the fresh device never held it: it is told nothing at all
     assertThat(fresh.pull(100).toString()).doesNotContain("\"id\":" + secret + ",");
   }

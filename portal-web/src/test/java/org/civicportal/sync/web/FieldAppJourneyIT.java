@@ -120,10 +120,91 @@ class FieldAppJourneyIT extends BrowserJourney {
     wait.until(d -> d.findElement(By.id("requests")).getText().contains(note));
     // what the browser logged while it was offline: failed calls to the server, and nothing else
     assertThat(
-            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+            driver
+                .manage()
+                .logs()
+                .get(org.openqa.selenium.logging.LogType.BROWSER)
+                .getAll()
+                .stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(org.openqa.selenium.logging.LogEntry::getMessage))
         .allMatch(m -> m.contains("ERR_INTERNET_DISCONNECTED"));
     browser.assertAccessibleAndErrorFree();
+  }
+
+  @Test
+  void anAdminAccreditsAndWipesADeviceOnItsPageAndTheAuthorSettlesAConflictOnHis()
+      throws Exception {
+    String word = "Bilby " + System.nanoTime();
+    org.civicportal.sync.client.SyncClient a =
+        org.civicportal.sync.client.SyncClient.register(base, "director1", PASSWORD, "Tablet A");
+    org.civicportal.sync.client.SyncClient b =
+        org.civicportal.sync.client.SyncClient.register(base, "director1", PASSWORD, "Tablet B");
+    HttpResponse<String> created =
+        Http.send(
+            base,
+            "api/v1/documents",
+            "POST",
+            "{\"title\":\""
+                + word
+                + "\",\"body\":\"First\",\"agency\":\"transport\","
+                + "\"classification\":\"OFFICIAL\"}",
+            as("director1"));
+    long doc = Http.json(created).asJsonObject().getJsonNumber("id").longValue();
+    a.pullAll();
+    b.pullAll();
+    long v = a.held("document", doc).version();
+    a.push(
+        org.civicportal.sync.client.SyncClient.editDocument(
+            "a" + word, doc, v, word + " from A", "A", "OFFICIAL"));
+    b.push(
+        org.civicportal.sync.client.SyncClient.editDocument(
+            "b" + word, doc, v, word + " from B", "B", "OFFICIAL"));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+
+    signIn("admin1");
+    driver.get(base + "staff/devices");
+    browser.assertAccessibleAndErrorFree();
+    org.openqa.selenium.WebElement field =
+        driver.findElement(By.cssSelector("#device-" + a.id() + " input[type=text]"));
+    field.clear();
+    field.sendKeys("SECRET");
+    browser.clickAndLoad(By.cssSelector("#device-" + a.id() + " input[value=Accredit]"));
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+        .contains("accredited");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#device-" + a.id() + " input[type=text]"))
+                .getAttribute("value"))
+        .isEqualTo("SECRET");
+    browser.clickAndLoad(By.cssSelector("#device-" + b.id() + " input[value=Wipe]"));
+    assertThat(driver.findElement(By.cssSelector("#device-" + b.id() + " .device-state")).getText())
+        .isEqualTo("Wiped");
+    browser.assertAccessibleAndErrorFree();
+    assertThat(b.rawPull(null, 1).statusCode()).isEqualTo(410);
+
+    driver.manage().deleteAllCookies();
+    signIn("director1");
+    driver.get(base + "staff/conflicts");
+    wait.until(d -> d.findElement(By.id("main")).getText().contains(word + " from B"));
+    assertThat(driver.findElement(By.id("main")).getText()).contains(word + " from A");
+    browser.assertAccessibleAndErrorFree();
+    org.openqa.selenium.WebElement section =
+        driver.findElements(By.cssSelector("section.conflict")).stream()
+            .filter(e -> e.getText().contains(word + " from B"))
+            .findFirst()
+            .orElseThrow();
+    browser.clickAndLoad(
+        By.cssSelector("#" + section.getAttribute("id") + " input[id$=keepDevice]"));
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("version");
+    assertThat(Http.get(base, "api/v1/documents/" + doc, as("director1")).body())
+        .contains(word + " from B");
+  }
+
+  private void signIn(String user) {
+    driver.get(base + "login");
+    driver.findElement(By.id("loginForm:username")).sendKeys(user);
+    driver.findElement(By.id("loginForm:password")).sendKeys(PASSWORD);
+    browser.clickAndLoad(By.id("loginForm:signIn"));
   }
 }
