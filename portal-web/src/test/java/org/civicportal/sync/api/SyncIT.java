@@ -463,4 +463,47 @@ class SyncIT {
     assertThat(audit).contains("device:" + wiped.id());
     assertThatThrownBy(() -> wiped.pull(1)).isInstanceOf(SyncClient.SyncRefused.class);
   }
+
+  @Test
+  void loweringTheUsersClearanceRevokesOnTheirDevicesAtTheNextPull() throws Exception {
+    String user = "fieldtester" + System.nanoTime();
+    HttpResponse<String> created =
+        Http.send(
+            base,
+            "api/v1/employees",
+            "POST",
+            "{\"username\":\""
+                + user
+                + "\",\"password\":\"Correct-Horse-9\",\"clearance\":\"SECRET\",\"roles\":[]}",
+            as("admin1"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    SyncClient tablet = SyncClient.register(base, user, "Correct-Horse-9", "tablet");
+    accredit(tablet, "SECRET");
+    tablet.pullAll();
+    List<Long> secret =
+        tablet.store().values().stream()
+            .filter(h -> h.classification().equals("SECRET"))
+            .map(SyncClient.Held::id)
+            .toList();
+    assertThat(secret).isNotEmpty();
+
+    HttpResponse<String> lowered =
+        Http.send(
+            base,
+            "api/v1/employees/" + user,
+            "PUT",
+            "{\"clearance\":\"OFFICIAL\",\"roles\":[]}",
+            as("admin1"));
+    assertThat(lowered.statusCode()).as(lowered.body()).isEqualTo(200);
+    tablet.pullAll();
+
+    assertThat(tablet.store().values())
+        .isNotEmpty()
+        .allSatisfy(h -> assertThat(h.classification()).isEqualTo("OFFICIAL"));
+    assertThat(
+            tablet.received().stream()
+                .filter(c -> c.getString("op").equals("revoke"))
+                .map(c -> c.getJsonNumber("id").longValue()))
+        .containsAll(secret);
+  }
 }
