@@ -212,11 +212,12 @@ public class Devices {
               "This device is suspended; ask a tenant admin to resume it.");
       case ACTIVE -> {}
     }
-    if (device.isStale(now, tenant().deviceGracePeriod())) {
+    Duration grace = gracePeriod();
+    if (device.isStale(now, grace)) {
       throw new DeviceRefusedException(
           DeviceRefusedException.Reason.STALE,
           "This device has not synced within the grace period of "
-              + tenant().deviceGracePeriod()
+              + grace
               + "; a tenant admin must approve it again.");
     }
     device.seen(now);

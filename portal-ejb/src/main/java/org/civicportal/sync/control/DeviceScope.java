@@ -65,10 +65,6 @@ public final class DeviceScope implements SyncFeed.Scope {
     return user;
   }
 
-  public Label accreditation() {
-    return accreditation;
-  }
-
   /**
    * Reads a batch of records in a few queries (documents with their compartments and nations,
    * requests with their threads), so a pull of thousands of changes is not thousands of queries.

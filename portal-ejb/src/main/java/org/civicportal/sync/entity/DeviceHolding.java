@@ -18,9 +18,6 @@ import java.io.Serializable;
 @Table(name = "device_holding")
 @IdClass(DeviceHolding.Key.class)
 @NamedQuery(
-    name = DeviceHolding.OF_DEVICE,
-    query = "SELECT h FROM DeviceHolding h WHERE h.deviceId = :device")
-@NamedQuery(
     name = DeviceHolding.VALUES_OF_DEVICE,
     query =
         "SELECT h.itemType, h.itemId, h.state, h.version FROM DeviceHolding h"
@@ -31,7 +28,6 @@ import java.io.Serializable;
         "UPDATE DeviceHolding h SET h.state = :state, h.version = :version"
             + " WHERE h.deviceId = :device AND h.itemType = :type AND h.itemId = :id")
 public class DeviceHolding {
-  public static final String OF_DEVICE = "DeviceHolding.ofDevice";
   public static final String VALUES_OF_DEVICE = "DeviceHolding.valuesOfDevice";
   public static final String SET = "DeviceHolding.set";
 

@@ -29,8 +29,4 @@ public class SyncCounter {
   public long next() {
     return ++last;
   }
-
-  public long last() {
-    return last;
-  }
 }

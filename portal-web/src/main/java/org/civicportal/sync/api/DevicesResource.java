@@ -45,9 +45,13 @@ public class DevicesResource {
       Instant lastSeenAt) {}
 
   DeviceView view(Device d) {
+    return view(d, devices.gracePeriod());
+  }
+
+  static DeviceView view(Device d, Duration grace) {
     boolean stale =
         d.state() == org.civicportal.sync.entity.DeviceState.ACTIVE
-            && d.isStale(Instant.now(), devices.gracePeriod());
+            && d.isStale(Instant.now(), grace);
     return new DeviceView(
         d.id(),
         d.owner(),
@@ -83,7 +87,8 @@ public class DevicesResource {
     } catch (org.civicportal.problem.boundary.NotPermittedException e) {
       list = devices.mine();
     }
-    return list.stream().map(this::view).toList();
+    Duration grace = devices.gracePeriod();
+    return list.stream().map(d -> view(d, grace)).toList();
   }
 
   @GET

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public class DevicesBacking {
 
   private final Map<Long, String> accreditations = new HashMap<>();
   private List<Device> all;
+  private Duration grace;
 
   public void load() throws IOException {
     if (!access.signedIn()) {
@@ -59,12 +61,19 @@ public class DevicesBacking {
   }
 
   public String getGracePeriod() {
-    return devices.gracePeriod().toString();
+    return grace().toString();
+  }
+
+  private Duration grace() {
+    if (grace == null) {
+      grace = devices.gracePeriod();
+    }
+    return grace;
   }
 
   /** What the state column says. */
   public String stateOf(Device d) {
-    if (d.state() == DeviceState.ACTIVE && d.isStale(Instant.now(), devices.gracePeriod())) {
+    if (d.state() == DeviceState.ACTIVE && d.isStale(Instant.now(), grace())) {
       return Messages.text("devices.state.stale");
     }
     return Messages.text("devices.state." + d.state().name().toLowerCase(java.util.Locale.ROOT));
