@@ -50,6 +50,10 @@ final class AudienceSearcher extends IndexSearcher {
       IndexReader reader, Audience audience, VisibilityCache cache, Executor executor, int slices)
       throws IOException {
     super(reader, executor);
+    // No matches kept from one search for the next (Lucene's default query cache would keep the
+    // documents of text queries seen often): a search costs what it costs on the index as it is,
+    // whatever was searched before, and a benchmark's repeated queries measure searching.
+    setQueryCache(null);
     this.sliceCount = executor == null ? 1 : slices;
     this.audience = audience;
     List<LeafReaderContext> leaves = getIndexReader().leaves();

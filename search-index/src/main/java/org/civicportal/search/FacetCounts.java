@@ -8,26 +8,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.civicportal.search.schema.SearchFields;
 
 /**
  * Facet counts over exactly the documents a search matched (query, audience and filters: the
- * documents of the total), as {@link FacetsCollector} gathered them.
+ * documents of the total), as {@link VisibleMatches} visits them, one segment at a time.
  *
  * <p>Keyword dimensions are counted per segment from the fields' sorted-set doc values (the {@code
  * KeywordField}s the filters also use), then merged by value: no ordinal map across segments to
  * build per commit, and only values that a matched document has are ever read, so a value that only
  * invisible documents have cannot appear, not even with a count of 0. Date ranges are counted in
  * the same pass, from the doc values of {@code updated}, as Lucene's {@code LongRangeFacetCounts}
- * counts them (a document once per range holding one of its dates), without a second pass.
+ * counts them (a document once per range holding one of its dates).
+ *
+ * <p>Each segment's {@link Leaf} is filled by one thread; {@link #result()} merges them after every
+ * segment has been counted.
  */
 final class FacetCounts {
 
@@ -48,25 +49,40 @@ final class FacetCounts {
 
   private static final List<String> KEYWORD_FIELDS = List.copyOf(KEYWORD_DIMENSIONS.values());
 
-  private FacetCounts() {}
+  private final long[] min;
+  private final long[] max;
+  private final Leaf[] leaves;
 
-  /** Every dimension, values by count then value, zero counts left out. */
-  static Map<String, Map<String, Long>> count(FacetsCollector hits, Instant now)
-      throws IOException {
-    List<String> fields = KEYWORD_FIELDS;
-    List<Map<String, Long>> totals = new ArrayList<>();
-    fields.forEach(field -> totals.add(new HashMap<>()));
+  /**
+   * @param now the instant the date ranges count back from
+   * @param leafCount the number of segments of the searcher's reader
+   */
+  FacetCounts(Instant now, int leafCount) {
     UpdatedWithin[] ranges = UpdatedWithin.values();
-    long[] min = new long[ranges.length];
-    long[] max = new long[ranges.length];
+    min = new long[ranges.length];
+    max = new long[ranges.length];
     for (int r = 0; r < ranges.length; r++) {
       min[r] = ranges[r].min(now);
       max[r] = ranges[r].max(now);
     }
-    long[] dates = new long[ranges.length];
-    for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
-      if (segment.totalHits > 0) {
-        countSegment(segment, fields, totals, min, max, dates);
+    leaves = new Leaf[leafCount];
+  }
+
+  /** The counts of segment number {@code ord}, to fill on the calling thread. */
+  Leaf leaf(int ord, LeafReader reader) throws IOException {
+    Leaf leaf = new Leaf(reader, min, max);
+    leaves[ord] = leaf;
+    return leaf;
+  }
+
+  /** Every dimension, values by count then value, zero counts left out. */
+  Map<String, Map<String, Long>> result() throws IOException {
+    List<Map<String, Long>> totals = new ArrayList<>();
+    KEYWORD_FIELDS.forEach(field -> totals.add(new HashMap<>()));
+    long[] dates = new long[min.length];
+    for (Leaf leaf : leaves) {
+      if (leaf != null) {
+        leaf.addTo(totals, dates);
       }
     }
     Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
@@ -74,6 +90,7 @@ final class FacetCounts {
     for (String dimension : KEYWORD_DIMENSIONS.keySet()) {
       facets.put(dimension, ordered(totals.get(i++)));
     }
+    UpdatedWithin[] ranges = UpdatedWithin.values();
     Map<String, Long> byLabel = new HashMap<>();
     for (int r = 0; r < ranges.length; r++) {
       byLabel.put(ranges[r].label(), dates[r]);
@@ -83,38 +100,40 @@ final class FacetCounts {
   }
 
   /**
-   * Counts one segment's matches in one pass over them: per keyword field by ordinal (merged by
-   * value at the end), and per date range, where a document counts once in each range that holds
-   * one of its dates.
+   * One segment's counts: per keyword field by ordinal (merged by value at the end), and per date
+   * range, where a document counts once in each range that holds one of its dates.
    */
-  private static void countSegment(
-      FacetsCollector.MatchingDocs segment,
-      List<String> fields,
-      List<Map<String, Long>> totals,
-      long[] min,
-      long[] max,
-      long[] dates)
-      throws IOException {
-    DocIdSetIterator docs = segment.bits.iterator();
-    if (docs == null) {
-      return;
-    }
-    LeafReader reader = segment.context.reader();
-    SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
-    int[][] perOrd = new int[fields.size()][];
-    for (int f = 0; f < fields.size(); f++) {
-      values[f] = DocValues.getSortedSet(reader, fields.get(f));
-      perOrd[f] = new int[Math.toIntExact(values[f].getValueCount())];
-    }
-    SortedNumericDocValues updated = DocValues.getSortedNumeric(reader, SearchFields.UPDATED);
+  static final class Leaf {
+    private final long[] min;
+    private final long[] max;
+    private final SortedSetDocValues[] values;
     // Each field as a single value per document where the segment has no more (the usual case:
     // one type, one language...), read without the multi-valued iteration.
-    SortedDocValues[] single = new SortedDocValues[values.length];
-    for (int f = 0; f < values.length; f++) {
-      single[f] = DocValues.unwrapSingleton(values[f]);
+    private final SortedDocValues[] single;
+    private final int[][] perOrd;
+    private final SortedNumericDocValues updated;
+    private final NumericDocValues singleDate;
+    private final long[] dates;
+
+    private Leaf(LeafReader reader, long[] min, long[] max) throws IOException {
+      this.min = min;
+      this.max = max;
+      int fields = KEYWORD_FIELDS.size();
+      values = new SortedSetDocValues[fields];
+      single = new SortedDocValues[fields];
+      perOrd = new int[fields][];
+      for (int f = 0; f < fields; f++) {
+        values[f] = DocValues.getSortedSet(reader, KEYWORD_FIELDS.get(f));
+        single[f] = DocValues.unwrapSingleton(values[f]);
+        perOrd[f] = new int[Math.toIntExact(values[f].getValueCount())];
+      }
+      updated = DocValues.getSortedNumeric(reader, SearchFields.UPDATED);
+      singleDate = DocValues.unwrapSingleton(updated);
+      dates = new long[min.length];
     }
-    NumericDocValues singleDate = DocValues.unwrapSingleton(updated);
-    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+
+    /** Counts one matched document; documents come in increasing order. */
+    void collect(int doc) throws IOException {
       for (int f = 0; f < values.length; f++) {
         if (single[f] != null) {
           if (single[f].advanceExact(doc)) {
@@ -134,12 +153,18 @@ final class FacetCounts {
         countDates(updated, min, max, dates);
       }
     }
-    for (int f = 0; f < values.length; f++) {
-      for (int ord = 0; ord < perOrd[f].length; ord++) {
-        if (perOrd[f][ord] > 0) {
-          String value = values[f].lookupOrd(ord).utf8ToString();
-          totals.get(f).merge(value, (long) perOrd[f][ord], Long::sum);
+
+    private void addTo(List<Map<String, Long>> totals, long[] allDates) throws IOException {
+      for (int f = 0; f < values.length; f++) {
+        for (int ord = 0; ord < perOrd[f].length; ord++) {
+          if (perOrd[f][ord] > 0) {
+            String value = values[f].lookupOrd(ord).utf8ToString();
+            totals.get(f).merge(value, (long) perOrd[f][ord], Long::sum);
+          }
         }
+      }
+      for (int r = 0; r < dates.length; r++) {
+        allDates[r] += dates[r];
       }
     }
   }

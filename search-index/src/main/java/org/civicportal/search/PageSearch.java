@@ -11,14 +11,14 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -65,32 +65,41 @@ final class PageSearch {
   SearchResult run(
       Query text, SearchQuery request, ScoreDoc after, Instant now, CursorWriter cursors)
       throws IOException {
-    Query restrictions = restrictions(request.filters(), now);
+    Query filters = filters(request.filters(), now);
+    BooleanQuery.Builder restricted = new BooleanQuery.Builder();
+    restricted.add(searcher.visibleDocs(), Occur.FILTER);
+    if (filters != null) {
+      restricted.add(filters, Occur.FILTER);
+    }
+    Query restrictions = restricted.build();
     Query matching =
         new BooleanQuery.Builder().add(text, Occur.MUST).add(restrictions, Occur.FILTER).build();
-    // One more hit than the page tells whether there is a next page. The best hits are found with
-    // Lucene's usual hit-count threshold, so BM25 can skip documents that cannot make the page;
-    // the exact total (the portal shows "42 results", never a lower bound) is then counted without
-    // scoring, or comes from the facet pass, which visits every hit anyway.
+    // One more hit than the page tells whether there is a next page. The exact total (the portal
+    // shows "42 results", never a lower bound) and the facets are counted over every match.
     TopScoreDocCollectorManager best =
         new TopScoreDocCollectorManager(request.size() + 1, after, TOTAL_HITS_THRESHOLD);
     TopDocs top;
-    long total;
-    Map<String, Map<String, Long>> facets = Map.of();
-    if (request.facets()) {
+    VisibleMatches.Counted counted = null;
+    if (request.facets() && !skipsWell(text)) {
+      // Scoring must visit most matches anyway (a conjunction, a phrase): count them as it does.
       Object[] both =
-          searcher.search(matching, new MultiCollectorManager(best, new FacetsCollectorManager()));
+          searcher.search(
+              matching,
+              new MultiCollectorManager(
+                  best, VisibleMatches.alongside(searcher, request.facets(), now)));
       top = (TopDocs) both[0];
-      FacetsCollector hits = (FacetsCollector) both[1];
-      total = hits.getMatchingDocs().stream().mapToLong(segment -> segment.totalHits).sum();
-      facets = FacetCounts.count(hits, now);
+      counted = (VisibleMatches.Counted) both[1];
     } else {
+      // The best hits with Lucene's usual hit-count threshold, so that BM25 skips the matches
+      // that cannot make the page; then the total and facets in a pass without scoring, unless
+      // the first pass counted every match and no facets are asked.
       top = searcher.search(matching, best);
-      total =
-          top.totalHits.relation == TotalHits.Relation.EQUAL_TO
-              ? top.totalHits.value
-              : searcher.count(matching);
+      if (request.facets() || top.totalHits.relation != TotalHits.Relation.EQUAL_TO) {
+        counted = VisibleMatches.count(searcher, text, filters, request.facets(), now);
+      }
     }
+    long total = counted == null ? top.totalHits.value : counted.total();
+    Map<String, Map<String, Long>> facets = counted == null ? Map.of() : counted.facets();
     boolean more = top.scoreDocs.length > request.size();
     ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.size()));
     List<SearchHit> hits = hits(text, page, request.languages());
@@ -102,10 +111,30 @@ final class PageSearch {
     return new SearchResult(total, hits, facets, nextCursor, didYouMean);
   }
 
-  /** The audience's documents, narrowed by the filters: every clause a non-scoring filter. */
-  private Query restrictions(SearchFilters filters, Instant now) {
+  /**
+   * Whether BM25 can skip most matches when it looks for the best: a word or a prefix in any of the
+   * fields, or several joined by OR. Conjunctions and phrases must check most candidates whatever
+   * their scores.
+   */
+  static boolean skipsWell(Query text) {
+    if (text instanceof BoostQuery boosted) {
+      return skipsWell(boosted.getQuery());
+    }
+    if (text instanceof TermQuery || text instanceof MultiTermQuery) {
+      return true;
+    }
+    if (text instanceof BooleanQuery bool) {
+      return bool.getMinimumNumberShouldMatch() <= 1
+          && bool.clauses().stream()
+              .allMatch(
+                  clause -> clause.getOccur() == Occur.SHOULD && skipsWell(clause.getQuery()));
+    }
+    return false;
+  }
+
+  /** The page's filters, every clause a non-scoring filter; null when there are none. */
+  private static Query filters(SearchFilters filters, Instant now) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    all.add(searcher.visibleDocs(), Occur.FILTER);
     if (!filters.types().isEmpty()) {
       List<BytesRef> types = filters.types().stream().map(BytesRef::new).toList();
       all.add(new TermInSetQuery(SearchFields.TYPE, types), Occur.FILTER);
@@ -121,7 +150,8 @@ final class PageSearch {
               SearchFields.UPDATED, filters.updated().min(now), filters.updated().max(now)),
           Occur.FILTER);
     }
-    return all.build();
+    BooleanQuery built = all.build();
+    return built.clauses().isEmpty() ? null : built;
   }
 
   private static void addTerm(BooleanQuery.Builder all, String field, String value) {
