@@ -9,6 +9,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.sandbox.search.CoveringQuery;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.LongValuesSource;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.civicportal.search.schema.SearchFields;
 
 /** Maps {@link IndexDocument}s to Lucene documents and stored documents back to hits. */
@@ -55,6 +57,13 @@ final class Documents {
       // LongField: points for the range filter, doc values for the range facet.
       doc.add(new LongField(SearchFields.UPDATED, source.updated().toEpochMilli(), Field.Store.NO));
     }
+    // Which versions of the record stand in for each other in a search over several languages.
+    if (!source.translations().isEmpty()) {
+      for (String other : source.translations()) {
+        doc.add(new StringField(SearchFields.TRANSLATED_INTO, other, Field.Store.NO));
+      }
+      doc.add(new SortedDocValuesField(SearchFields.RECORD, recordOf(source)));
+    }
     // Access fields: indexed, never stored or shown. The filter built from an Audience reads them.
     Visibility visibility = source.visibility();
     doc.add(new StringField(SearchFields.TENANT, visibility.tenant(), Field.Store.NO));
@@ -88,6 +97,12 @@ final class Documents {
     doc.add(new Field(words, source.title(), SearchFields.WORDS_TYPE));
     doc.add(new Field(words, source.summary(), SearchFields.WORDS_TYPE));
     return doc;
+  }
+
+  /** What the versions of one record share: tenant, type and id. */
+  static BytesRef recordOf(IndexDocument source) {
+    return new BytesRef(
+        source.visibility().tenant() + '\u001f' + source.type() + '\u001f' + source.id());
   }
 
   /**

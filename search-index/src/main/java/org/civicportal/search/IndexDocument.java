@@ -2,6 +2,8 @@ package org.civicportal.search;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One searchable record in one language, as the outbox hands it over.
@@ -27,6 +29,9 @@ import java.util.Objects;
  * @param category subject category, empty if none; a facet and a filter
  * @param updated when the record last changed, or null if unknown (then it is in no date range)
  * @param visibility who may find it: tenant and classification, required
+ * @param translations the other languages the same record (type and id) is indexed in, empty if
+ *     none: a search over several languages shows each record once, in the first of its languages
+ *     whose version matches
  */
 public record IndexDocument(
     String key,
@@ -40,7 +45,8 @@ public record IndexDocument(
     String agency,
     String category,
     Instant updated,
-    Visibility visibility) {
+    Visibility visibility,
+    Set<String> translations) {
 
   /** Longest agency or category, in characters: they are facet labels, not text. */
   public static final int MAX_LABEL_LENGTH = 200;
@@ -67,6 +73,18 @@ public record IndexDocument(
     agency = label(agency, "agency");
     category = label(category, "category");
     Objects.requireNonNull(visibility, "visibility");
+    Set<String> others = new TreeSet<>(Objects.requireNonNullElse(translations, Set.of()));
+    others.remove(language);
+    for (String other : others) {
+      if (!SearchLanguages.isSupported(other)) {
+        throw new IllegalArgumentException(
+            "Unsupported translation language '"
+                + other
+                + "'; supported: "
+                + SearchLanguages.supported());
+      }
+    }
+    translations = Set.copyOf(others);
   }
 
   /**
@@ -81,13 +99,25 @@ public record IndexDocument(
       String summary,
       String body,
       Visibility visibility) {
-    this(key, type, id, language, title, summary, body, "", "", "", null, visibility);
+    this(key, type, id, language, title, summary, body, "", "", "", null, visibility, Set.of());
   }
 
   /** This record with the text of its attached files. */
   public IndexDocument withAttachments(String text) {
     return new IndexDocument(
-        key, type, id, language, title, summary, body, text, agency, category, updated, visibility);
+        key,
+        type,
+        id,
+        language,
+        title,
+        summary,
+        body,
+        text,
+        agency,
+        category,
+        updated,
+        visibility,
+        translations);
   }
 
   /** This record with its agency, category and date of last change. */
@@ -104,7 +134,28 @@ public record IndexDocument(
         agency,
         category,
         updated,
-        visibility);
+        visibility,
+        translations);
+  }
+
+  /**
+   * This record, also indexed in these other languages (its own language, if listed, is left out).
+   */
+  public IndexDocument withTranslations(Set<String> languages) {
+    return new IndexDocument(
+        key,
+        type,
+        id,
+        language,
+        title,
+        summary,
+        body,
+        attachments,
+        agency,
+        category,
+        updated,
+        visibility,
+        languages);
   }
 
   private static void requireNonBlank(String value, String name) {

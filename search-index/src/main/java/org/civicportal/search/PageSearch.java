@@ -27,6 +27,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.civicportal.search.query.CitizenQueryParser;
 import org.civicportal.search.schema.SearchFields;
 
@@ -72,8 +73,21 @@ final class PageSearch {
       restricted.add(filters, Occur.FILTER);
     }
     Query restrictions = restricted.build();
-    Query matching =
-        new BooleanQuery.Builder().add(text, Occur.MUST).add(restrictions, Occur.FILTER).build();
+    // A record found in several of the languages searched shows once (see Translations).
+    FixedBitSet[] replaced =
+        Translations.replaced(
+            searcher,
+            text,
+            filters(request.filters().withLanguage(null), now),
+            request.languages());
+    BooleanQuery.Builder matchingBuilder =
+        new BooleanQuery.Builder().add(text, Occur.MUST).add(restrictions, Occur.FILTER);
+    if (replaced != null) {
+      matchingBuilder.add(
+          new LeafBitsQuery(searcher.getIndexReader(), replaced, "replacedTranslations"),
+          Occur.MUST_NOT);
+    }
+    Query matching = matchingBuilder.build();
     // One more hit than the page tells whether there is a next page. The exact total (the portal
     // shows "42 results", never a lower bound) and the facets are counted over every match.
     TopScoreDocCollectorManager best =
@@ -95,7 +109,7 @@ final class PageSearch {
       // the first pass counted every match and no facets are asked.
       top = searcher.search(matching, best);
       if (request.facets() || top.totalHits.relation != TotalHits.Relation.EQUAL_TO) {
-        counted = VisibleMatches.count(searcher, text, filters, request.facets(), now);
+        counted = VisibleMatches.count(searcher, text, filters, replaced, request.facets(), now);
       }
     }
     long total = counted == null ? top.totalHits.value : counted.total();

@@ -21,7 +21,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -51,11 +50,17 @@ final class VisibleMatches {
   /**
    * @param text the parsed text, as searched
    * @param filters the page's filters, beyond the audience's visibility; null for none
+   * @param replaced per segment, the documents another language's version replaces (null: none)
    * @param facets whether to count facets too
    * @param now the instant the date ranges count back from
    */
   static Counted count(
-      AudienceSearcher searcher, Query text, Query filters, boolean facets, Instant now)
+      AudienceSearcher searcher,
+      Query text,
+      Query filters,
+      FixedBitSet[] replaced,
+      boolean facets,
+      Instant now)
       throws IOException {
     Weight textWeight =
         searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -71,7 +76,9 @@ final class VisibleMatches {
       slices.add(
           () -> {
             for (LeafReaderContext leaf : slice.leaves) {
-              perLeaf[leaf.ord] = countLeaf(searcher, leaf, textWeight, filterWeight, counts);
+              FixedBitSet replacedHere = replaced == null ? null : replaced[leaf.ord];
+              perLeaf[leaf.ord] =
+                  countLeaf(searcher, leaf, textWeight, filterWeight, replacedHere, counts);
             }
             return null;
           });
@@ -141,18 +148,23 @@ final class VisibleMatches {
       LeafReaderContext leaf,
       Weight textWeight,
       Weight filterWeight,
+      FixedBitSet replaced,
       FacetCounts counts)
       throws IOException {
     LeafVisibility visibility = searcher.visibility(leaf);
     if (visibility.count() == 0) {
       return 0;
     }
-    Bits accepted = visibility.bits(); // live documents only: deleted ones are never visible
+    FixedBitSet accepted = visibility.bits(); // live only: deleted documents are never visible
     if (filterWeight != null) {
       accepted = filtered(leaf, visibility, filterWeight);
       if (accepted == null) {
         return 0;
       }
+    }
+    if (replaced != null) {
+      accepted = accepted == visibility.bits() ? accepted.clone() : accepted;
+      accepted.andNot(replaced);
     }
     BulkScorer matches = textWeight.bulkScorer(leaf);
     if (matches == null) {

@@ -130,7 +130,8 @@ class SearchIndexVisibilityTest {
               .withDetails(
                   AGENCIES.get(i % AGENCIES.size()),
                   i % 4 == 0 ? "" : "roads",
-                  i % 5 == 0 ? null : NOW.minus(Duration.ofDays(3L * i * i))));
+                  i % 5 == 0 ? null : NOW.minus(Duration.ofDays(3L * i * i)))
+              .withTranslations(Set.of("fr")));
     }
     List<IndexDocument> above = new ArrayList<>();
     for (int i = 0; i < hidden.size(); i++) {
@@ -141,6 +142,13 @@ class SearchIndexVisibilityTest {
               + " "
               + SECRET_WORDS.get(i % SECRET_WORDS.size());
       above.add(doc("h" + i, text, hidden.get(i)).withDetails("intelligence", "defence", NOW));
+      // and a French version of a visible record that the audience may not see: it must not
+      // replace the English version in a search over French and English
+      String record = "v" + (i % visibleWords.size());
+      above.add(
+          new IndexDocument(
+                  "doc:" + record + ":fr", "document", record, "fr", text, "", text, hidden.get(i))
+              .withTranslations(Set.of("en")));
     }
     List<IndexDocument> all = new ArrayList<>(visible);
     all.addAll(above);
@@ -173,7 +181,7 @@ class SearchIndexVisibilityTest {
       index.apply(documents, List.of(), 1);
       List<Page> pages = new ArrayList<>();
       SearchQuery query =
-          new SearchQuery(word, List.of("en"), 2, audience).withFacets(true).at(NOW);
+          new SearchQuery(word, List.of("fr", "en"), 2, audience).withFacets(true).at(NOW);
       String cursor = null;
       do {
         SearchResult result = index.search(query.withCursor(cursor));

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.indexing.control.IndexSource;
@@ -18,8 +19,10 @@ import org.civicportal.tenant.control.TenantBound;
 
 /**
  * What the search index holds for the current tenant's public services: one document per published
- * translation, keyed {@code service:<id>:<language>}, public in its tenant. Each call is its own
- * transaction, bound to the current tenant.
+ * translation, keyed {@code service:<id>:<language>}, public in its tenant. Each names the
+ * service's other indexed languages, so a search over the reader's language and the tenant's
+ * default shows the service once. All of a service's documents are written together, so they agree
+ * on those languages. Each call is its own transaction, bound to the current tenant.
  */
 @ApplicationScoped
 public class ServiceDocuments implements IndexSource {
@@ -80,6 +83,11 @@ public class ServiceDocuments implements IndexSource {
         .withDetails(
             t.service().agency().code(),
             t.service().publishedRevision().flatMap(r -> r.category()).orElse(null),
-            t.service().publishedAt());
+            t.service().publishedAt())
+        .withTranslations(
+            t.service().translations().stream()
+                .map(ServiceTranslation::language)
+                .filter(SearchLanguages::isSupported)
+                .collect(Collectors.toSet()));
   }
 }

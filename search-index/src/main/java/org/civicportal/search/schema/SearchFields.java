@@ -24,6 +24,18 @@ public final class SearchFields {
   /** ISO 639-1 code of the document's language. */
   public static final String LANGUAGE = "language";
 
+  /**
+   * Other languages the document's record is indexed in (a keyword per language, absent when none):
+   * which versions may stand in for each other when a search covers several languages.
+   */
+  public static final String TRANSLATED_INTO = "translatedInto";
+
+  /**
+   * Tenant, type and id of a document that has translations (sorted doc values only): the versions
+   * of one record share it.
+   */
+  public static final String RECORD = "record";
+
   /** Code of the tenant that owns the document; every search filters on it. */
   public static final String TENANT = "tenant";
 
@@ -74,9 +86,10 @@ public final class SearchFields {
 
   /**
    * Version of this schema. An index written with another (or none, before version 2) still
-   * answers, and asks to be rebuilt, because its documents lack the fields added since.
+   * answers, and asks to be rebuilt, because its documents lack the fields added since (3: which
+   * languages each record is translated into).
    */
-  public static final String SCHEMA_VERSION = "2";
+  public static final String SCHEMA_VERSION = "3";
 
   private static final String TITLE = "title";
   private static final String SUMMARY = "summary";
