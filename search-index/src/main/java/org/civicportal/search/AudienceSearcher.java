@@ -13,6 +13,7 @@ import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * A searcher whose scoring statistics come only from the documents one audience may see.
@@ -34,6 +35,7 @@ final class AudienceSearcher extends IndexSearcher {
   private final Audience audience;
   private final LeafVisibility[] visible;
   private final long visibleCount;
+  private final Query visibleDocs;
   private final int sliceCount;
   private PageStoredFields storedFields; // created on first use, by the searching thread
 
@@ -58,12 +60,18 @@ final class AudienceSearcher extends IndexSearcher {
     this.audience = audience;
     List<LeafReaderContext> leaves = getIndexReader().leaves();
     visible = new LeafVisibility[leaves.size()];
+    FixedBitSet[] bits = new FixedBitSet[leaves.size()];
+    int[] counts = new int[leaves.size()];
     long count = 0;
     for (LeafReaderContext leaf : leaves) {
       visible[leaf.ord] = cache.leaf(leaf, audience);
-      count += visible[leaf.ord].count();
+      bits[leaf.ord] = visible[leaf.ord].bits();
+      counts[leaf.ord] = visible[leaf.ord].count();
+      count += counts[leaf.ord];
     }
     visibleCount = count;
+    visibleDocs =
+        new LeafBitsQuery(getIndexReader(), bits, counts, "visibleTo(" + audience.tenant() + ")");
   }
 
   /**
@@ -114,7 +122,7 @@ final class AudienceSearcher extends IndexSearcher {
 
   /** The documents the audience may see, as a non-scoring filter clause. */
   Query visibleDocs() {
-    return new VisibleDocsQuery(this);
+    return visibleDocs;
   }
 
   Audience audience() {

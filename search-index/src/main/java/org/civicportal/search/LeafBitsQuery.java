@@ -14,18 +14,28 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Matches the documents of one search's per-segment bit sets (a null set: none in that segment).
- * Valid only on the reader the sets were made for; never cached.
+ * Matches the documents of per-segment bit sets made for one reader (a null set: none in that
+ * segment): an audience's visible documents, from the {@link VisibilityCache}, without evaluating
+ * {@link Documents#visibleTo} again, or the versions a search leaves out ({@link Translations}).
+ * Valid only on that reader; never cached by Lucene's query cache (the sets are a cache already, or
+ * belong to one search).
  */
 final class LeafBitsQuery extends Query {
 
   private final IndexReader reader;
   private final FixedBitSet[] bits;
+  private final int[] counts;
   private final String name;
 
-  LeafBitsQuery(IndexReader reader, FixedBitSet[] bits, String name) {
+  /**
+   * @param bits per segment, by its ordinal in the reader
+   * @param counts per segment, how many bits are set; null to count them when needed
+   * @param name what the query prints as
+   */
+  LeafBitsQuery(IndexReader reader, FixedBitSet[] bits, int[] counts, String name) {
     this.reader = reader;
     this.bits = bits;
+    this.counts = counts;
     this.name = name;
   }
 
@@ -38,11 +48,11 @@ final class LeafBitsQuery extends Query {
       @Override
       public Scorer scorer(LeafReaderContext context) {
         FixedBitSet leaf = bits[context.ord];
-        if (leaf == null) {
+        int count = leaf == null ? 0 : counts == null ? leaf.cardinality() : counts[context.ord];
+        if (count == 0) {
           return null;
         }
-        return new ConstantScoreScorer(
-            this, score(), scoreMode, new BitSetIterator(leaf, leaf.cardinality()));
+        return new ConstantScoreScorer(this, score(), scoreMode, new BitSetIterator(leaf, count));
       }
 
       @Override

@@ -74,17 +74,14 @@ final class PageSearch {
     }
     Query restrictions = restricted.build();
     // A record found in several of the languages searched shows once (see Translations).
+    Query filtersButLanguage = filters(request.filters().withLanguage(null), now);
     FixedBitSet[] replaced =
-        Translations.replaced(
-            searcher,
-            text,
-            filters(request.filters().withLanguage(null), now),
-            request.languages());
+        Translations.replaced(searcher, text, filtersButLanguage, request.languages());
     BooleanQuery.Builder matchingBuilder =
         new BooleanQuery.Builder().add(text, Occur.MUST).add(restrictions, Occur.FILTER);
     if (replaced != null) {
       matchingBuilder.add(
-          new LeafBitsQuery(searcher.getIndexReader(), replaced, "replacedTranslations"),
+          new LeafBitsQuery(searcher.getIndexReader(), replaced, null, "replacedTranslations"),
           Occur.MUST_NOT);
     }
     Query matching = matchingBuilder.build();
@@ -120,7 +117,20 @@ final class PageSearch {
     String nextCursor = more ? cursors.after(page[page.length - 1]) : null;
     String didYouMean =
         total < SearchIndex.DID_YOU_MEAN_BELOW
-            ? Suggestions.didYouMean(searcher, parser, request, restrictions, total).orElse(null)
+            ? Suggestions.didYouMean(
+                    searcher,
+                    parser,
+                    request,
+                    corrected -> {
+                      FixedBitSet[] replacedThere =
+                          Translations.replaced(
+                              searcher, corrected, filtersButLanguage, request.languages());
+                      return VisibleMatches.count(
+                              searcher, corrected, filters, replacedThere, false, now)
+                          .total();
+                    },
+                    total)
+                .orElse(null)
             : null;
     return new SearchResult(total, hits, facets, nextCursor, didYouMean);
   }

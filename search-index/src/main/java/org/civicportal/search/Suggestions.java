@@ -79,16 +79,21 @@ final class Suggestions {
         .toList();
   }
 
+  /** The total a search for a parsed text would show, counted as the page counts its own. */
+  interface Totals {
+    long of(Query text) throws IOException;
+  }
+
   /**
    * The text with each word that finds nothing visible replaced by the nearest word (edit distance,
    * then visible count, then alphabet) that visible documents contain, if the corrected text finds
-   * more than {@code total} documents with the same restrictions; otherwise empty.
+   * more than {@code total} records with the same audience, filters and languages; otherwise empty.
    */
   static Optional<String> didYouMean(
       AudienceSearcher searcher,
       CitizenQueryParser parser,
       SearchQuery query,
-      Query restrictions,
+      Totals totals,
       long total)
       throws IOException {
     String text = query.text();
@@ -120,14 +125,7 @@ final class Suggestions {
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    Query restricted =
-        new BooleanQuery.Builder()
-            .add(parsed.get(), Occur.MUST)
-            .add(restrictions, Occur.FILTER)
-            .build();
-    return searcher.count(restricted) > total
-        ? Optional.of(corrected.toString())
-        : Optional.empty();
+    return totals.of(parsed.get()) > total ? Optional.of(corrected.toString()) : Optional.empty();
   }
 
   /** Whether the word alone finds a visible document (a stop word counts as found). */

@@ -145,6 +145,18 @@ class SearchIndexTranslationsTest {
     assertThat(new HashSet<>(seen.stream().map(hit -> hit.split("/")[0]).toList())).hasSize(25);
   }
 
+  @Test
+  void aCorrectionIsOfferedOnlyIfItFindsMoreRecords() throws IOException {
+    // "ferry" (only service a has it, in both languages) adds a to c
+    assertThat(search("wombat OR ferrx", FRENCH_READER, CITIZEN, SearchFilters.none()).didYouMean())
+        .isEqualTo("wombat OR ferry");
+    // "ferry" finds a again, in English too: the same record, so no correction is offered
+    assertThat(
+            search("abonnement OR ferrx", FRENCH_READER, CITIZEN, SearchFilters.none())
+                .didYouMean())
+        .isNull();
+  }
+
   private static SearchResult search(
       String text, List<String> languages, Audience audience, SearchFilters filters)
       throws IOException {
