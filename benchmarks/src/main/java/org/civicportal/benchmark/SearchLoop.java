@@ -1,14 +1,16 @@
 package org.civicportal.benchmark;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.civicportal.search.SearchIndex;
 
 /**
  * Runs one query kind's secured search with facets in a loop on one calling thread, for a profiler
- * to sample (for example {@code -XX:StartFlightRecording}), and prints rough latencies per third of
+ * to sample (for example {@code -XX:StartFlightRecording}), and logs rough latencies per third of
  * the run. Not a benchmark: JMH ({@link SearchBenchmarkMain}) makes the numbers in {@code
  * docs/benchmarks.md}; this shows where a search's time goes.
  *
@@ -16,6 +18,8 @@ import org.civicportal.search.SearchIndex;
  * to run after 5 seconds of warm-up.
  */
 public final class SearchLoop {
+
+  private static final System.Logger LOG = System.getLogger(SearchLoop.class.getName());
 
   private SearchLoop() {}
 
@@ -42,9 +46,18 @@ public final class SearchLoop {
         }
         long[] sorted = Arrays.copyOf(times, count);
         Arrays.sort(sorted);
-        System.out.printf(
-            "%s, %d threads per search: %d searches, p50 %.2f ms, p99 %.2f ms%n",
-            kind, threadsPerSearch, count, sorted[count / 2] / 1e6, sorted[count * 99 / 100] / 1e6);
+        int searches = count;
+        LOG.log(
+            Level.INFO,
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "%s, %d threads per search: %d searches, p50 %.2f ms, p99 %.2f ms",
+                    kind,
+                    threadsPerSearch,
+                    searches,
+                    sorted[searches / 2] / 1e6,
+                    sorted[searches * 99 / 100] / 1e6));
       }
     }
   }

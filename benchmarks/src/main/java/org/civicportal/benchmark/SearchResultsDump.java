@@ -3,6 +3,7 @@ package org.civicportal.benchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.civicportal.search.UpdatedWithin;
  * diff} of two runs shows whether a change altered hits, order, totals, facets, snippets or
  * corrections (cursors, which are encrypted per opening, are left out).
  *
- * <p>Arguments: the index directory and the threads per search.
+ * <p>Arguments: the index directory, the threads per search and the file to write.
  */
 public final class SearchResultsDump {
 
@@ -41,8 +42,10 @@ public final class SearchResultsDump {
   private SearchResultsDump() {}
 
   public static void main(String[] args) throws IOException {
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    try (SearchIndex index = SearchIndex.open(Path.of(args[0]), Integer.parseInt(args[1]))) {
+    try (SearchIndex index = SearchIndex.open(Path.of(args[0]), Integer.parseInt(args[1]));
+        PrintStream out =
+            new PrintStream(
+                Files.newOutputStream(Path.of(args[2])), false, StandardCharsets.UTF_8)) {
       for (BenchQuery query : queries()) {
         for (int size : new int[] {10, 37}) {
           for (boolean facets : new boolean[] {false, true}) {
@@ -59,7 +62,6 @@ public final class SearchResultsDump {
         }
       }
     }
-    out.flush();
   }
 
   private static List<BenchQuery> queries() {
