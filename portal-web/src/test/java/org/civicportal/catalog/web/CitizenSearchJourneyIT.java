@@ -2,6 +2,7 @@ package org.civicportal.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.civicportal.web.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -79,6 +80,26 @@ class CitizenSearchJourneyIT extends BrowserJourney {
   }
 
   @Test
+  void aFrenchReaderSeesEachServiceOnceWithItsLanguageMarked() {
+    // the French versions say "passeport": "passport" finds the services through English
+    driver.get(base + "search?lang=fr&q=passport");
+    assertThat(resultTitles()).contains("Apply for a passport").doesNotHaveDuplicates();
+    assertThat(driver.findElement(By.linkText("Apply for a passport")).getAttribute("lang"))
+        .isEqualTo("en");
+    browser.assertAccessibleAndErrorFree();
+
+    // both versions of the passport service say "passport" or "passeport": French only
+    driver.get(base + "search?lang=fr&q=passport%20OR%20passeport");
+    assertThat(resultTitles())
+        .contains("Demander un passeport")
+        .doesNotContain("Apply for a passport")
+        .doesNotHaveDuplicates();
+    assertThat(driver.findElement(By.linkText("Demander un passeport")).getAttribute("lang"))
+        .isEqualTo("fr");
+    browser.assertAccessibleAndErrorFree();
+  }
+
+  @Test
   void hostileSearchesShowAMessageNotAnErrorInEitherLanguage() {
     for (String lang : new String[] {"en", "fr"}) {
       for (String q :
@@ -99,6 +120,12 @@ class CitizenSearchJourneyIT extends BrowserJourney {
       }
     }
     assertThat(driver.findElement(By.id("search-status")).getText()).contains("l'orthographe");
+  }
+
+  private List<String> resultTitles() {
+    return driver.findElements(By.cssSelector("#results .result-title a")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   private String lang() {
