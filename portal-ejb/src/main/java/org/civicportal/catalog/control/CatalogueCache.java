@@ -9,8 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.civicportal.indexing.control.IndexChanged;
-import org.civicportal.indexing.entity.OutboxEntry;
+import org.civicportal.record.control.RecordChanged;
 
 /**
  * What citizens' catalogue pages list, kept in memory: the catalogue home and the A to Z list read
@@ -45,8 +44,8 @@ public class CatalogueCache {
     return value;
   }
 
-  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) IndexChanged change) {
-    if (OutboxEntry.PUBLIC_SERVICE.equals(change.entityType())) {
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChanged change) {
+    if (ServiceKind.TYPE.equals(change.type())) {
       clear();
     }
   }

@@ -3,14 +3,19 @@ package org.civicportal.classification.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.Label;
+import org.civicportal.classification.control.Marking;
+import org.civicportal.classification.control.MarkingException;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
+import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
@@ -49,6 +54,28 @@ public class Classifications {
         scheme.compartments(),
         scheme.nations(),
         scheme.releasesUnmarked());
+  }
+
+  /**
+   * The highest label among these markings (their join), in banner syntax; the tenant's lowest
+   * level when there are none. What a page or response showing them must be marked with.
+   */
+  public String highest(Collection<String> markings) {
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    Label highest = scheme.lowest();
+    for (String marking : markings) {
+      highest = highest.join(Marking.parse(scheme, marking));
+    }
+    return Marking.format(highest);
+  }
+
+  /** The label a marking stands for in this tenant's scheme. */
+  public Label label(String marking) {
+    try {
+      return Marking.parse(tenants.scheme(CurrentTenant.code()), marking);
+    } catch (MarkingException e) {
+      throw new InvalidInputException("classification", e.getMessage());
+    }
   }
 
   /** Sets the rule for unmarked records above the lowest level (tenant admins). */

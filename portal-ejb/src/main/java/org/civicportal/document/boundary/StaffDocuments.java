@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.classification.boundary.Classifications;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
-import org.civicportal.classification.control.Marking;
-import org.civicportal.classification.control.MarkingException;
 import org.civicportal.document.control.DocumentWriter;
 import org.civicportal.document.entity.DocumentAttachment;
 import org.civicportal.document.entity.DocumentAttachmentContent;
@@ -51,6 +50,7 @@ public class StaffDocuments {
   @Inject Tenants tenants;
   @Inject DocumentWriter writer;
   @Inject AuditTrail audit;
+  @Inject Classifications classifications;
   @Inject TextExtraction extraction;
 
   private final Clock clock = Clock.systemUTC();
@@ -106,44 +106,14 @@ public class StaffDocuments {
         .filter(d -> policy.mayRead(subject, d.label(scheme())));
   }
 
-  /** These documents, those the subject may read, for turning search hits into results. */
-  public List<StaffDocument> visibleAmong(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Subject subject = subjects.get();
-    ClassificationScheme scheme = scheme();
-    return policy
-        .bindVisibleTo(
-            em.createNamedQuery(StaffDocument.VISIBLE_BY_IDS, StaffDocument.class)
-                .setParameter("ids", ids),
-            subject)
-        .getResultList()
-        .stream()
-        .filter(d -> policy.mayRead(subject, d.label(scheme)))
-        .toList();
-  }
-
-  /**
-   * The highest label among these markings (their join), in banner syntax; the tenant's lowest
-   * level when there are none. What a page or response showing them must be marked with.
-   */
+  /** The highest label among these markings: see {@link Classifications#highest}. */
   public String highest(Collection<String> markings) {
-    ClassificationScheme scheme = scheme();
-    Label highest = scheme.lowest();
-    for (String marking : markings) {
-      highest = highest.join(Marking.parse(scheme, marking));
-    }
-    return Marking.format(highest);
+    return classifications.highest(markings);
   }
 
   /** The label a marking string stands for in this tenant's scheme. */
   public Label label(String marking) {
-    try {
-      return Marking.parse(scheme(), marking);
-    } catch (MarkingException e) {
-      throw new InvalidInputException("classification", e.getMessage());
-    }
+    return classifications.label(marking);
   }
 
   /** Writes a new document; only employees write, and only at or below their clearance. */

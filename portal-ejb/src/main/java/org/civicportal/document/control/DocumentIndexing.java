@@ -14,7 +14,7 @@ import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.document.entity.DocumentAttachment;
 import org.civicportal.document.entity.StaffDocument;
-import org.civicportal.indexing.control.IndexSource;
+import org.civicportal.record.control.RecordKind;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
 import org.civicportal.tenant.boundary.Tenants;
@@ -27,21 +27,13 @@ import org.civicportal.tenant.control.TenantBound;
  * Reads the current tenant, each call in its own transaction.
  */
 @ApplicationScoped
-public class DocumentIndexing implements IndexSource {
-  public static final String TYPE = "document";
-
+public class DocumentIndexing {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
   @Inject ClearancePolicy policy;
   @Inject Tenants tenants;
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @TenantBound
   public List<IndexDocument> current(Collection<Long> ids) {
@@ -57,7 +49,6 @@ public class DocumentIndexing implements IndexSource {
     return documents;
   }
 
-  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @TenantBound
   public List<IndexDocument> all() {
@@ -94,8 +85,8 @@ public class DocumentIndexing implements IndexSource {
     String tenant = CurrentTenant.code();
     String language = SearchLanguages.isSupported(d.language()) ? d.language() : "en";
     return new IndexDocument(
-            IndexSource.key(tenant, TYPE, d.id(), language),
-            TYPE,
+            RecordKind.key(tenant, DocumentKind.TYPE, d.id(), language),
+            DocumentKind.TYPE,
             Long.toString(d.id()),
             language,
             d.title(),

@@ -3,7 +3,6 @@ package org.civicportal.document.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,10 +13,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import org.civicportal.document.entity.StaffDocument;
-import org.civicportal.indexing.control.IndexChanged;
 import org.civicportal.indexing.control.PortalIndex;
-import org.civicportal.indexing.entity.OutboxEntry;
-import org.civicportal.sync.control.ChangeLog;
+import org.civicportal.record.control.RecordKind;
+import org.civicportal.record.control.Records;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
@@ -29,16 +27,11 @@ import org.civicportal.tenant.control.TenantBound;
 @Transactional(Transactional.TxType.MANDATORY)
 @TenantBound
 public class DocumentWriter {
-  /** What the change log calls staff documents. */
-  public static final String SYNC_TYPE = "document";
-
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
-  @Inject Event<IndexChanged> indexChanged;
   @Inject PortalIndex portalIndex;
-  @Inject DocumentIndexing documents;
-  @Inject ChangeLog changeLog;
+  @Inject Records records;
   @Resource TransactionSynchronizationRegistry registry;
   @Resource ManagedExecutorService executor;
 
@@ -59,7 +52,7 @@ public class DocumentWriter {
   public void raised(StaffDocument document, Instant now) {
     String tenant = CurrentTenant.code();
     long id = document.id();
-    List<String> keys = documents.keysOf(tenant, id);
+    List<String> keys = RecordKind.keys(tenant, DocumentKind.TYPE, id);
     registry.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -80,9 +73,7 @@ public class DocumentWriter {
   /** Queues a document for the index again, in a transaction of its own. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Void requeue(long id) {
-    em.persist(
-        new OutboxEntry(CurrentTenant.code(), OutboxEntry.STAFF_DOCUMENT, id, Instant.now()));
-    indexChanged.fire(new IndexChanged(OutboxEntry.STAFF_DOCUMENT, id));
+    records.changed(DocumentKind.TYPE, id);
     return null;
   }
 
@@ -92,9 +83,6 @@ public class DocumentWriter {
 
   /** The document changed: queued for the index, and in the change log devices sync from. */
   public void changed(StaffDocument document, Instant now) {
-    changeLog.changed(SYNC_TYPE, document.id());
-    em.persist(
-        new OutboxEntry(CurrentTenant.code(), OutboxEntry.STAFF_DOCUMENT, document.id(), now));
-    indexChanged.fire(new IndexChanged(OutboxEntry.STAFF_DOCUMENT, document.id()));
+    records.changed(DocumentKind.TYPE, document.id());
   }
 }

@@ -7,30 +7,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicportal.audit.control.AuditTrail;
-import org.civicportal.catalog.boundary.PublicServices;
-import org.civicportal.catalog.control.ServiceDocuments;
-import org.civicportal.catalog.entity.ServiceTranslation;
+import org.civicportal.classification.boundary.Classifications;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
-import org.civicportal.document.boundary.StaffDocuments;
-import org.civicportal.document.control.DocumentIndexing;
-import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.indexing.control.PortalIndex;
 import org.civicportal.problem.boundary.InvalidInputException;
-import org.civicportal.request.boundary.ServiceRequests;
-import org.civicportal.request.control.RequestIndexing;
-import org.civicportal.request.entity.ServiceRequest;
+import org.civicportal.record.control.Records;
+import org.civicportal.record.control.Shown;
 import org.civicportal.search.CursorExpiredException;
 import org.civicportal.search.SearchFilters;
 import org.civicportal.search.SearchHit;
@@ -56,9 +50,8 @@ public class Searches {
   public static final int MAX_SIZE = SearchQuery.MAX_SIZE;
 
   @Inject PortalIndex portalIndex;
-  @Inject PublicServices services;
-  @Inject StaffDocuments documents;
-  @Inject ServiceRequests requests;
+  @Inject Classifications classifications;
+  @Inject Records records;
   @Inject CurrentSubject subjects;
   @Inject ClearancePolicy policy;
   @Inject Tenants tenants;
@@ -217,74 +210,44 @@ public class Searches {
     }
   }
 
+  /**
+   * The page as the subject sees it now: each hit read again through its kind (which hands out only
+   * what the subject may see), in the index's order; the total lowered by the hits dropped.
+   */
   private Results current(SearchResult result) {
-    // one query per language the service hits are in (at most the page's and the default)
-    Map<String, ServiceTranslation> liveServices = new LinkedHashMap<>();
+    Subject subject = subjects.get();
+    Map<SearchHit, Shown> shown = new HashMap<>();
     result.hits().stream()
-        .filter(h -> ServiceDocuments.TYPE.equals(h.type()))
-        .collect(
-            Collectors.groupingBy(
-                SearchHit::language,
-                Collectors.mapping(h -> Long.valueOf(h.id()), Collectors.toList())))
+        .collect(Collectors.groupingBy(SearchHit::type))
         .forEach(
-            (language, ids) ->
-                services
-                    .publishedIn(ids, language)
-                    .forEach(t -> liveServices.put(t.service().id() + ":" + language, t)));
-    Map<Long, StaffDocument> liveDocuments =
-        documents.visibleAmong(ids(result, DocumentIndexing.TYPE)).stream()
-            .collect(Collectors.toMap(StaffDocument::id, Function.identity()));
-    Map<Long, ServiceRequest> liveRequests =
-        requests.visibleAmong(ids(result, RequestIndexing.TYPE)).stream()
-            .collect(Collectors.toMap(ServiceRequest::id, Function.identity()));
+            (type, hits) ->
+                records.kind(type).ifPresent(kind -> shown.putAll(kind.shown(subject, hits))));
     List<Hit> hits = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
-      long id = Long.parseLong(hit.id());
-      String key = hit.id() + ":" + hit.language();
-      if (ServiceDocuments.TYPE.equals(hit.type()) && liveServices.containsKey(key)) {
-        ServiceTranslation t = liveServices.get(key);
+      Shown s = shown.get(hit);
+      if (s != null) {
         hits.add(
             new Hit(
                 hit.type(),
-                id,
-                t.slug(),
-                t.language(),
-                t.title(),
+                s.id(),
+                s.slug(),
+                s.language(),
+                s.title(),
                 hit.snippet(),
-                Optional.empty()));
-      } else if (DocumentIndexing.TYPE.equals(hit.type()) && liveDocuments.containsKey(id)) {
-        StaffDocument d = liveDocuments.get(id);
-        hits.add(
-            new Hit(
-                hit.type(),
-                id,
-                null,
-                hit.language(),
-                d.title(),
-                hit.snippet(),
-                Optional.of(d.marking())));
-      } else if (RequestIndexing.TYPE.equals(hit.type()) && liveRequests.containsKey(id)) {
-        ServiceRequest q = liveRequests.get(id);
-        hits.add(
-            new Hit(
-                hit.type(),
-                id,
-                q.reference(),
-                hit.language(),
-                hit.title(),
-                hit.snippet(),
-                Optional.of(q.marking())));
+                s.classification()));
       }
     }
     long stale = result.hits().size() - hits.size();
     String highest =
-        documents.highest(hits.stream().flatMap(h -> h.classification().stream()).toList());
+        classifications.highest(hits.stream().flatMap(h -> h.classification().stream()).toList());
     audit.listed(
         CurrentTenant.code(),
-        subjects.get().name(),
+        subject.name(),
         "search",
         hits.stream()
-            .filter(h -> h.classification().map(m -> documents.label(m).level() > 0).orElse(false))
+            .filter(
+                h ->
+                    h.classification().map(m -> classifications.label(m).level() > 0).orElse(false))
             .map(h -> h.type() + ":" + h.id() + " " + h.classification().get())
             .toList());
     return new Results(
@@ -314,13 +277,6 @@ public class Searches {
           }
         });
     return shown;
-  }
-
-  private static List<Long> ids(SearchResult result, String type) {
-    return result.hits().stream()
-        .filter(h -> type.equals(h.type()))
-        .map(h -> Long.valueOf(h.id()))
-        .toList();
   }
 
   /**

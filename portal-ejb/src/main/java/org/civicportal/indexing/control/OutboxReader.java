@@ -1,8 +1,6 @@
 package org.civicportal.indexing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.civicportal.indexing.entity.OutboxEntry;
+import org.civicportal.record.control.RecordKind;
+import org.civicportal.record.control.Records;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.entity.Tenant;
@@ -27,7 +27,7 @@ public class OutboxReader {
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
-  @Inject @Any Instance<IndexSource> sources;
+  @Inject Records records;
   @Inject OutboxReader self;
 
   /** The next entries in outbox order, with what the index must now hold for them. */
@@ -45,7 +45,7 @@ public class OutboxReader {
     }
     List<IndexDocument> upserts = new ArrayList<>();
     Set<String> deletes = new LinkedHashSet<>();
-    for (IndexSource source : sources) {
+    for (RecordKind source : records.all()) {
       changed.forEach(
           (tenant, byType) -> {
             Set<Long> records = byType.getOrDefault(source.type(), Set.of());
@@ -67,7 +67,7 @@ public class OutboxReader {
     List<Long> ids = self.oldest(Integer.MAX_VALUE).stream().map(OutboxEntry::id).toList();
     List<IndexDocument> all = new ArrayList<>();
     for (String tenant : self.tenants()) {
-      for (IndexSource source : sources) {
+      for (RecordKind source : records.all()) {
         all.addAll(CurrentTenant.as(tenant, source::all));
       }
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import org.civicportal.record.control.RecordChanged;
 
 /**
  * Wakes the {@link OutboxRelay} after each commit that wrote to the outbox. Commits made before the
@@ -21,7 +22,7 @@ public class OutboxTrigger {
     this.drain = drain;
   }
 
-  void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) IndexChanged change) {
+  void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChanged change) {
     Runnable current = drain;
     if (current != null) {
       executor.execute(current);

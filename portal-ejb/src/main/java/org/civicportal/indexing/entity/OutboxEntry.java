@@ -26,11 +26,6 @@ public class OutboxEntry {
   public static final String DELETE_IDS = "OutboxEntry.deleteIds";
   public static final String COUNT = "OutboxEntry.count";
 
-  /** The entity types the index knows how to read. */
-  public static final String PUBLIC_SERVICE = "service";
-
-  public static final String STAFF_DOCUMENT = "document";
-
   @Id
   @SequenceGenerator(
       name = "index_outbox_seq",

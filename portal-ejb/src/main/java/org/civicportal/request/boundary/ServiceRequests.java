@@ -49,7 +49,6 @@ import org.civicportal.request.entity.RequestEvent;
 import org.civicportal.request.entity.RequestMessage;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
-import org.civicportal.sync.control.ChangeLog;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
@@ -78,7 +77,6 @@ public class ServiceRequests {
   @Inject MailOutbox outbox;
   @Inject AuditTrail audit;
   @Inject RequestIndexing indexing;
-  @Inject ChangeLog changeLog;
 
   /** A published service one can make a request of, with its form in the revision citizens see. */
   public record Requestable(
@@ -303,21 +301,6 @@ public class ServiceRequests {
   public Optional<ServiceRequest> find(String reference) {
     Subject subject = subjects.get();
     return byReference(reference).filter(r -> policy.mayReadCase(subject, facts(r)));
-  }
-
-  /** These requests, those the subject may read, for turning search hits into results. */
-  public List<ServiceRequest> visibleAmong(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Subject subject = subjects.get();
-    return em
-        .createQuery("SELECT r FROM ServiceRequest r WHERE r.id IN :ids", ServiceRequest.class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .stream()
-        .filter(r -> policy.mayReadCase(subject, facts(r)))
-        .toList();
   }
 
   /** The request an Open311 client submitted with this key, by reference. */
@@ -806,7 +789,7 @@ public class ServiceRequests {
     label = label.join(request.label(scheme()));
     RequestMessage note = message(request, RequestMessage.Kind.NOTE, subject, true, body, label);
     // notes are not searched, but a case worker's devices carry them
-    changeLog.changed(RequestIndexing.TYPE, request.id());
+    indexing.changed(request.id());
     auditHandling(subject, request, "internal note " + note.id() + " labelled " + note.marking());
     if (label.level() > 0) {
       audit.record(

@@ -1,12 +1,10 @@
 package org.civicportal.request.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,15 +13,13 @@ import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
-import org.civicportal.indexing.control.IndexChanged;
-import org.civicportal.indexing.control.IndexSource;
-import org.civicportal.indexing.entity.OutboxEntry;
+import org.civicportal.record.control.RecordKind;
+import org.civicportal.record.control.Records;
 import org.civicportal.request.entity.RequestAttachment;
 import org.civicportal.request.entity.RequestMessage;
 import org.civicportal.request.entity.ServiceRequest;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
-import org.civicportal.sync.control.ChangeLog;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
@@ -35,21 +31,14 @@ import org.civicportal.tenant.control.TenantBound;
  * ({@link ClearancePolicy#caseVisibility}).
  */
 @ApplicationScoped
-public class RequestIndexing implements IndexSource {
-  public static final String TYPE = "request";
+public class RequestIndexing {
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
 
   @Inject ClearancePolicy policy;
   @Inject Tenants tenants;
-  @Inject Event<IndexChanged> indexChanged;
-  @Inject ChangeLog changeLog;
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
+  @Inject Records records;
 
   /**
    * The request changed: queue it for the index, and write the change log devices sync from, in the
@@ -58,12 +47,9 @@ public class RequestIndexing implements IndexSource {
   @Transactional(Transactional.TxType.MANDATORY)
   @TenantBound
   public void changed(long id) {
-    changeLog.changed(TYPE, id);
-    em.persist(new OutboxEntry(CurrentTenant.code(), TYPE, id, Instant.now()));
-    indexChanged.fire(new IndexChanged(TYPE, id));
+    records.changed(RequestKind.TYPE, id);
   }
 
-  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @TenantBound
   public List<IndexDocument> current(Collection<Long> ids) {
@@ -78,7 +64,6 @@ public class RequestIndexing implements IndexSource {
     return documents;
   }
 
-  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   @TenantBound
   public List<IndexDocument> all() {
@@ -125,8 +110,8 @@ public class RequestIndexing implements IndexSource {
             .map(a -> a.fileName() + "\n" + a.text())
             .collect(Collectors.joining("\n\n"));
     return new IndexDocument(
-            IndexSource.key(tenant, TYPE, r.id(), language),
-            TYPE,
+            RecordKind.key(tenant, RequestKind.TYPE, r.id(), language),
+            RequestKind.TYPE,
             Long.toString(r.id()),
             language,
             r.reference() + " – " + title,

@@ -19,21 +19,17 @@ import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
-import org.civicportal.classification.control.MarkingException;
-import org.civicportal.document.boundary.StaffDocuments;
-import org.civicportal.document.control.DocumentWriter;
-import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
-import org.civicportal.request.boundary.ServiceRequests;
-import org.civicportal.request.control.RequestIndexing;
-import org.civicportal.request.entity.RequestMessage;
-import org.civicportal.request.entity.RequestState;
-import org.civicportal.request.entity.ServiceRequest;
+import org.civicportal.record.control.DeviceView;
+import org.civicportal.record.control.PushedOp;
+import org.civicportal.record.control.RecordKind;
+import org.civicportal.record.control.Records;
+import org.civicportal.record.control.Standing;
 import org.civicportal.sync.control.ChangeLog;
 import org.civicportal.sync.control.DeviceScope;
 import org.civicportal.sync.control.DeviceStore;
@@ -78,8 +74,7 @@ public class Sync {
   @Inject Tenants tenants;
   @Inject ChangeLog changeLog;
   @Inject AuditTrail audit;
-  @Inject StaffDocuments documents;
-  @Inject ServiceRequests requests;
+  @Inject Records records;
   @Inject Sync self;
 
   /** A page of the feed, with the cursor to continue from. */
@@ -222,156 +217,27 @@ public class Sync {
   }
 
   private Map<String, Object> run(Device device, Op op, String baseUrl) {
-    DeviceScope scope = scope(device);
-    return switch (op.type()) {
-      case DocumentWriter.SYNC_TYPE ->
-          op.id() == null ? createDocument(scope, op) : editDocument(scope, device, op);
-      case RequestIndexing.TYPE -> moveRequest(scope, device, op, baseUrl);
-      case "note" -> note(scope, op);
-      default ->
-          throw new InvalidInputException(
-              "type", "Unknown type " + op.type() + ": push document, request or note.");
-    };
-  }
-
-  private Map<String, Object> createDocument(DeviceScope scope, Op op) {
-    Label label = label(required(op, "classification"));
-    requireHoldable(scope, label);
-    StaffDocument d =
-        documents.create(
-            required(op, "agency"),
-            op.data().getOrDefault("language", "en"),
-            required(op, "title"),
-            required(op, "body"),
-            Marking.format(label));
-    em.flush();
-    Map<String, Object> result = result(op, "applied");
-    result.put("id", d.id());
-    result.put("version", d.version());
-    return result;
-  }
-
-  private Map<String, Object> editDocument(DeviceScope scope, Device device, Op op) {
-    long base = baseVersion(op);
-    StaffDocument d = em.find(StaffDocument.class, op.id());
-    ClassificationScheme scheme = scheme();
-    if (d == null || !policy.mayRead(scope.user(), d.label(scheme))) {
-      throw new NoSuchRecordException("No document " + op.id() + ".");
-    }
-    Label current = d.label(scheme);
-    Label pushed =
-        op.data().containsKey("classification") ? label(op.data().get("classification")) : current;
-    requireHoldable(scope, pushed);
-    if (!scope.mayHold(current)) {
-      // raised out of this device's reach meanwhile: the edit is kept, under the higher label,
-      // for its author to settle in the portal
-      SyncConflict kept =
-          keep(d.id(), DocumentWriter.SYNC_TYPE, device, op, d.version(), current.join(pushed));
-      Map<String, Object> result = result(op, "rejected");
-      result.put(
-          "reason",
-          "This document is no longer within this device's scope; your edit is kept as a conflict"
-              + " for you to settle in the portal.");
-      result.put("conflict", kept.id());
-      return result;
-    }
-    if (base == d.version()) {
-      if (!pushed.dominates(current)) {
-        throw new InvalidInputException(
-            "classification",
-            "A device cannot lower a label (from "
-                + d.marking()
-                + "); declassification is a reviewed act in the portal.");
-      }
-      documents.update(
-          d.id(),
-          op.data().getOrDefault("title", d.title()),
-          op.data().getOrDefault("body", d.body()),
-          Marking.format(pushed));
-      em.flush();
-      Map<String, Object> result = result(op, "applied");
-      result.put("id", d.id());
-      result.put("version", d.version());
-      result.put("classification", d.marking());
-      return result;
-    }
-    Label joined = current.join(pushed);
-    SyncConflict kept = keep(d.id(), DocumentWriter.SYNC_TYPE, device, op, d.version(), joined);
-    if (!joined.equals(current)) {
-      // a merge never lowers a label: the winner rises to the join of both sides
-      documents.update(d.id(), d.title(), d.body(), Marking.format(joined));
-      em.flush();
-    }
-    Map<String, Object> result = result(op, "conflict");
-    result.put("id", d.id());
-    result.put("version", d.version());
-    result.put("classification", d.marking());
-    result.put("data", DeviceScope.documentData(d));
-    result.put("conflict", kept.id());
-    return result;
-  }
-
-  private Map<String, Object> moveRequest(DeviceScope scope, Device device, Op op, String baseUrl) {
-    if (op.id() == null) {
-      throw new InvalidInputException("id", "Name the request by its id.");
-    }
-    long base = baseVersion(op);
-    ServiceRequest r = held(scope, op.id());
-    RequestState to =
-        RequestState.ofExternal(required(op, "state"))
+    RecordKind kind =
+        records
+            .pushing(op.type())
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        "state", "Unknown state " + op.data().get("state") + "."));
-    if (base != r.version()) {
-      SyncConflict kept =
-          keep(r.id(), RequestIndexing.TYPE, device, op, r.version(), r.label(scheme()));
-      SyncFeed.Standing now = scope.standing(new SyncFeed.Item(RequestIndexing.TYPE, r.id()));
-      Map<String, Object> result = result(op, "conflict");
-      result.put("id", r.id());
-      result.put("version", r.version());
-      result.put("classification", r.marking());
-      if (now instanceof SyncFeed.Holdable h) {
-        result.put("data", h.data());
-      }
-      result.put("conflict", kept.id());
-      return result;
-    }
-    requests.move(r.reference(), to, op.data().get("note"), baseUrl);
-    em.flush();
-    Map<String, Object> result = result(op, "applied");
-    result.put("id", r.id());
-    result.put("version", r.version());
-    return result;
-  }
-
-  private Map<String, Object> note(DeviceScope scope, Op op) {
-    String request = required(op, "request");
-    long id;
-    try {
-      id = Long.parseLong(request);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("request", "Name the request by its id.");
-    }
-    ServiceRequest r = held(scope, id);
-    Label label =
-        op.data().containsKey("classification")
-            ? label(op.data().get("classification")).join(r.label(scheme()))
-            : r.label(scheme());
-    requireHoldable(scope, label);
-    RequestMessage note = requests.note(r.reference(), required(op, "text"), Marking.format(label));
-    Map<String, Object> result = result(op, "applied");
-    result.put("id", note.id());
-    result.put("request", r.id());
-    return result;
-  }
-
-  private ServiceRequest held(DeviceScope scope, long id) {
-    if (!(scope.standing(new SyncFeed.Item(RequestIndexing.TYPE, id))
-        instanceof SyncFeed.Holdable)) {
-      throw new NoSuchRecordException("No request " + id + " on this device.");
-    }
-    return em.find(ServiceRequest.class, id);
+                        "type",
+                        "Unknown type "
+                            + op.type()
+                            + ": push one of "
+                            + records.all().stream()
+                                .flatMap(k -> k.pushTypes().stream())
+                                .sorted()
+                                .toList()
+                            + "."));
+    return kind.push(
+        scope(device).device(),
+        new PushedOp(op.opId(), op.type(), op.id(), op.baseVersion(), op.data()),
+        (recordId, serverVersion, label) ->
+            keep(recordId, kind.type(), device, op, serverVersion, label).id(),
+        baseUrl);
   }
 
   private SyncConflict keep(
@@ -399,7 +265,7 @@ public class Sync {
   public record Conflict(
       SyncConflict kept,
       Map<String, Object> pushed,
-      Optional<SyncFeed.Holdable> current,
+      Optional<Standing.Holdable> current,
       String title) {}
 
   /** The open conflicts of the signed-in person, those they may still read. */
@@ -437,24 +303,15 @@ public class Sync {
   private Optional<Conflict> conflict(SyncConflict c, Subject subject) {
     Map<String, Object> pushed = JSON.fromJson(c.pushed(), LinkedHashMap.class);
     Label ceiling = subject.clearance().orElseThrow().ceiling();
-    DeviceScope reader = new DeviceScope(em, policy, subject, ceiling, scheme());
-    SyncFeed.Standing standing = reader.standing(new SyncFeed.Item(c.itemType(), c.itemId()));
-    if (standing instanceof SyncFeed.Forbidden) {
+    DeviceScope reader =
+        new DeviceScope(records, new DeviceView(subject, ceiling, scheme(), policy));
+    Standing standing = reader.standing(new SyncFeed.Item(c.itemType(), c.itemId()));
+    if (standing instanceof Standing.Forbidden) {
       return Optional.empty();
     }
-    Optional<SyncFeed.Holdable> current =
-        standing instanceof SyncFeed.Holdable h ? Optional.of(h) : Optional.empty();
-    String title =
-        switch (c.itemType()) {
-          case DocumentWriter.SYNC_TYPE ->
-              Optional.ofNullable(em.find(StaffDocument.class, c.itemId()))
-                  .map(StaffDocument::title)
-                  .orElse("document " + c.itemId());
-          default ->
-              Optional.ofNullable(em.find(ServiceRequest.class, c.itemId()))
-                  .map(ServiceRequest::reference)
-                  .orElse("request " + c.itemId());
-        };
+    Optional<Standing.Holdable> current =
+        standing instanceof Standing.Holdable h ? Optional.of(h) : Optional.empty();
+    String title = records.kind(c.itemType()).map(k -> k.title(c.itemId())).orElse(c.itemType());
     return Optional.of(new Conflict(c, pushed, current, title));
   }
 
@@ -470,30 +327,10 @@ public class Sync {
         conflict(id).orElseThrow(() -> new NoSuchRecordException("No open conflict " + id + "."));
     SyncConflict c = conflict.kept();
     if (resolution == SyncConflict.Resolution.KEEP_DEVICE) {
-      Map<String, Object> pushed = conflict.pushed();
-      switch (c.itemType()) {
-        case DocumentWriter.SYNC_TYPE -> {
-          StaffDocument d =
-              documents
-                  .read(c.itemId())
-                  .orElseThrow(() -> new NoSuchRecordException("The document is gone."));
-          Label joined = d.label(scheme()).join(c.label(scheme()));
-          documents.update(
-              d.id(),
-              String.valueOf(pushed.getOrDefault("title", d.title())),
-              String.valueOf(pushed.getOrDefault("body", d.body())),
-              Marking.format(joined));
-        }
-        case RequestIndexing.TYPE -> {
-          ServiceRequest r = em.find(ServiceRequest.class, c.itemId());
-          RequestState to =
-              RequestState.ofExternal(String.valueOf(pushed.get("state")))
-                  .orElseThrow(() -> new ConflictException("The kept change names no state."));
-          Object note = pushed.get("note");
-          requests.move(r.reference(), to, note == null ? null : note.toString(), baseUrl);
-        }
-        default -> throw new ConflictException("Unknown kind of conflict.");
-      }
+      records
+          .kind(c.itemType())
+          .orElseThrow(() -> new ConflictException("Unknown kind of conflict."))
+          .settle(c.itemId(), conflict.pushed(), c.marking(), baseUrl);
     }
     c.resolve(resolution, subject.name(), Instant.now());
   }
@@ -503,40 +340,9 @@ public class Sync {
   private DeviceScope scope(Device device) {
     ClassificationScheme scheme = scheme();
     return new DeviceScope(
-        em, policy, subjects.get(), Marking.parse(scheme, device.accreditation()), scheme);
-  }
-
-  private static void requireHoldable(DeviceScope scope, Label label) {
-    if (!scope.mayHold(label)) {
-      throw new NotPermittedException(
-          "This device may not hold "
-              + Marking.format(label)
-              + ": it is above the device's accreditation or your clearance.");
-    }
-  }
-
-  private Label label(String marking) {
-    try {
-      return Marking.parse(scheme(), marking);
-    } catch (MarkingException e) {
-      throw new InvalidInputException("classification", e.getMessage());
-    }
-  }
-
-  private static long baseVersion(Op op) {
-    if (op.baseVersion() == null) {
-      throw new InvalidInputException(
-          "baseVersion", "An edit names the version it was made on (baseVersion).");
-    }
-    return op.baseVersion();
-  }
-
-  private static String required(Op op, String field) {
-    String value = op.data().get(field);
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "The operation's data needs " + field + ".");
-    }
-    return value;
+        records,
+        new DeviceView(
+            subjects.get(), Marking.parse(scheme, device.accreditation()), scheme, policy));
   }
 
   private static Map<String, Object> result(Op op, String status) {

@@ -2,6 +2,8 @@ package org.civicportal.sync.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +18,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.civicportal.record.control.RecordChanged;
+import org.civicportal.record.control.RecordKind;
+import org.civicportal.record.control.Records;
 import org.civicportal.sync.control.SyncFeed.Item;
 import org.civicportal.sync.entity.SyncChange;
 import org.civicportal.sync.entity.SyncCounter;
@@ -40,6 +45,7 @@ public class ChangeLog {
   EntityManager em;
 
   @Resource TransactionSynchronizationRegistry registry;
+  @Inject Records records;
 
   /**
    * A record of this type changed (or appeared, or went): every device looks at it again. Its row
@@ -67,6 +73,13 @@ public class ChangeLog {
       pending = items;
     }
     pending.add(new Item(type, id));
+  }
+
+  /** A record of a kind devices carry changed: its row goes into the log with the change. */
+  void recordChanged(@Observes RecordChanged change) {
+    if (records.kind(change.type()).map(RecordKind::synced).orElse(false)) {
+      changed(change.type(), change.id());
+    }
   }
 
   /** One device must look at a record again: its scope changed. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.civicportal.record.control.Standing;
+import org.civicportal.record.control.Standing.Forbidden;
+import org.civicportal.record.control.Standing.Holdable;
 
 /**
  * The change feed of one device, as an algorithm over a {@link Store} (the change log and what the
@@ -37,7 +40,7 @@ public final class SyncFeed {
 
   private SyncFeed() {}
 
-  /** A synced record: its type ("document", "request") and id. */
+  /** A synced record: its kind's type and its id. */
   public record Item(String type, long id) {
     public Item {
       Objects.requireNonNull(type, "type");
@@ -60,18 +63,6 @@ public final class SyncFeed {
 
   /** A page of the feed: the changes, where to continue, and whether to continue now. */
   public record Page(List<Change> changes, long cursor, boolean hasMore) {}
-
-  /** Where a record stands for the device now. */
-  public sealed interface Standing {}
-
-  /** The device may hold it: at this version, with this marking and data. */
-  public record Holdable(long version, String classification, Object data) implements Standing {}
-
-  /** Its label or the device's scope puts it out of reach: purge it (revoke). */
-  public record Forbidden() implements Standing {}
-
-  /** Not in the device's channels any more, or gone: drop it (delete). */
-  public record Outside() implements Standing {}
 
   /** What the device was given of a record. */
   public enum Held {

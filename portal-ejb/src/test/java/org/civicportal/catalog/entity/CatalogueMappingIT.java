@@ -314,7 +314,9 @@ class CatalogueMappingIT {
     }
     em.persist(service);
     em.flush();
-    em.persist(new OutboxEntry("demoland", OutboxEntry.PUBLIC_SERVICE, service.id(), NOW));
+    em.persist(
+        new OutboxEntry(
+            "demoland", org.civicportal.catalog.control.ServiceKind.TYPE, service.id(), NOW));
   }
 
   private static void inTransaction(EntityManagerFactory emf, Consumer<EntityManager> work) {

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civicportal.record.control.Standing;
+import org.civicportal.record.control.Standing.Forbidden;
+import org.civicportal.record.control.Standing.Holdable;
+import org.civicportal.record.control.Standing.Outside;
 import org.civicportal.sync.control.SyncFeed.Entry;
-import org.civicportal.sync.control.SyncFeed.Forbidden;
 import org.civicportal.sync.control.SyncFeed.Held;
-import org.civicportal.sync.control.SyncFeed.Holdable;
 import org.civicportal.sync.control.SyncFeed.Item;
-import org.civicportal.sync.control.SyncFeed.Outside;
-import org.civicportal.sync.control.SyncFeed.Standing;
 
 /**
  * An in-memory portal for {@link SyncFeed}: documents and requests with labels, one user, any

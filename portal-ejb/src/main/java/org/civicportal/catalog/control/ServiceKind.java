@@ -6,26 +6,33 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceTranslation;
 import org.civicportal.classification.control.ClearancePolicy;
-import org.civicportal.indexing.control.IndexSource;
+import org.civicportal.identity.control.Subject;
+import org.civicportal.record.control.RecordKind;
+import org.civicportal.record.control.Shown;
 import org.civicportal.search.IndexDocument;
+import org.civicportal.search.SearchHit;
 import org.civicportal.search.SearchLanguages;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
 /**
- * What the search index holds for the current tenant's public services: one document per published
- * translation, keyed {@code service:<id>:<language>}, public in its tenant. Each names the
- * service's other indexed languages, so a search over the reader's language and the tenant's
- * default shows the service once. All of a service's documents are written together, so they agree
- * on those languages. Each call is its own transaction, bound to the current tenant.
+ * Public services as a kind of record. The search index holds one document per published
+ * translation, keyed {@code service:<id>:<language>}, published to everyone in its tenant. Each
+ * names the service's other indexed languages, so a search over the reader's language and the
+ * tenant's default shows the service once. All of a service's documents are written together, so
+ * they agree on those languages. A hit shows as the published translation in its language, to
+ * anyone; devices do not carry services.
  */
 @ApplicationScoped
-public class ServiceDocuments implements IndexSource {
+public class ServiceKind implements RecordKind {
   public static final String TYPE = "service";
 
   @PersistenceContext(unitName = "portal")
@@ -47,7 +54,7 @@ public class ServiceDocuments implements IndexSource {
       if (service != null && service.isPublished()) {
         service.translations().stream()
             .filter(t -> SearchLanguages.isSupported(t.language()))
-            .map(ServiceDocuments::document)
+            .map(ServiceKind::document)
             .forEach(documents::add);
       }
     }
@@ -64,15 +71,42 @@ public class ServiceDocuments implements IndexSource {
         .getResultList()
         .stream()
         .filter(t -> SearchLanguages.isSupported(t.language()))
-        .map(ServiceDocuments::document)
+        .map(ServiceKind::document)
         .toList();
+  }
+
+  /** Published services show to everyone, in the hit's language, with their address. */
+  @Override
+  public Map<SearchHit, Shown> shown(Subject subject, Collection<SearchHit> hits) {
+    Map<SearchHit, Shown> shown = new HashMap<>();
+    hits.stream()
+        .collect(Collectors.groupingBy(SearchHit::language))
+        .forEach(
+            (language, inLanguage) -> {
+              Map<Long, ServiceTranslation> live = new HashMap<>();
+              em.createNamedQuery(ServiceTranslation.PUBLISHED_BY_IDS, ServiceTranslation.class)
+                  .setParameter("ids", inLanguage.stream().map(h -> Long.valueOf(h.id())).toList())
+                  .setParameter("language", language)
+                  .getResultList()
+                  .forEach(t -> live.put(t.service().id(), t));
+              for (SearchHit hit : inLanguage) {
+                ServiceTranslation t = live.get(Long.valueOf(hit.id()));
+                if (t != null) {
+                  shown.put(
+                      hit,
+                      new Shown(
+                          t.service().id(), t.slug(), t.language(), t.title(), Optional.empty()));
+                }
+              }
+            });
+    return shown;
   }
 
   static IndexDocument document(ServiceTranslation t) {
     long id = t.service().id();
     String tenant = CurrentTenant.code();
     return new IndexDocument(
-            IndexSource.key(tenant, TYPE, id, t.language()),
+            RecordKind.key(tenant, TYPE, id, t.language()),
             TYPE,
             Long.toString(id),
             t.language(),
