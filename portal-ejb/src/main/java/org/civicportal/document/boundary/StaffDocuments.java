@@ -123,6 +123,11 @@ public class StaffDocuments {
 
   /** The label a marking string stands for in this tenant's scheme. */
   public Label label(String marking) {
+    if (marking == null || marking.isBlank()) {
+      throw new InvalidInputException(
+          "classification",
+          "A classification is required, e.g. " + Marking.format(scheme().lowest()) + ".");
+    }
     try {
       return Marking.parse(scheme(), marking);
     } catch (MarkingException e) {

@@ -126,7 +126,11 @@ public class StaffDocument {
       String createdBy,
       Instant now) {
     this.agency = RequiredText.of("agency", agency, 40);
-    this.language = Objects.requireNonNull(language, "language");
+    // a language code as a browser or a script sends it (en, fr, pt-BR); the column holds 10
+    if (language == null || !language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,6})?")) {
+      throw new IllegalArgumentException("language: use a language code such as en or fr");
+    }
+    this.language = language;
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     revise(title, body, now);
     relabel(label);
