@@ -48,6 +48,11 @@ public class Accounts {
 
   /** Checks a username and password, counting failures against the account. */
   public SignIn signIn(String username, char[] password) {
+    if (username == null || username.isBlank()) {
+      // no account has an empty name; nothing to count or audit, and the same time as a check
+      verify(password, DUMMY_HASH);
+      return SignIn.FAILED;
+    }
     Optional<Account> found = byUsername(username);
     Instant now = clock.instant();
     if (found.isEmpty()) {
