@@ -40,6 +40,9 @@ import org.civicportal.web.Messages;
  *   <li>a form sent back with a view state the portal cannot restore (expired with the session, or
  *       garbled) is shown again, with a message saying nothing was done, and with every field the
  *       visitor had typed still filled in (never a password). Status 400;
+ *   <li>a change that clashed with another one made at the same time (an optimistic lock, or the
+ *       database refusing it) shows the same page again, with what was typed and a message that
+ *       nothing was saved. Status 409;
  *   <li>a boundary refusing the visitor ({@link NotPermittedException}) is the 403 page, a record
  *       that is not there for them ({@link NoSuchRecordException}) the 404 page, and input the
  *       boundary refuses ({@link InvalidInputException}) the 400 page;
@@ -74,7 +77,27 @@ public class FailedPages extends ExceptionHandlerWrapper {
       Throwable failure = event.getContext().getException();
       if (unreadableForm(faces, failure)) {
         events.remove();
-        showAgain(faces, viewId(faces, failure));
+        if (faces.getPartialViewContext().isAjaxRequest()) {
+          // a partial answer cannot carry a whole page: the browser loads the page again
+          reload(faces);
+        } else {
+          showAgain(faces, viewId(faces, failure));
+        }
+        continue;
+      }
+      if (conflict(failure)
+          && faces.getViewRoot() != null
+          && faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE
+          && !faces.getExternalContext().isResponseCommitted()) {
+        events.remove();
+        LOG.log(
+            Level.INFO, "A change from a page clashed with another; nothing was saved", failure);
+        showMessagesOn(faces, faces.getViewRoot());
+        faces.addMessage(
+            null,
+            new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.text("error.conflict"), null));
+        faces.getExternalContext().setResponseStatus(409);
+        faces.renderResponse();
         continue;
       }
       int status = statusOf(failure);
@@ -101,6 +124,20 @@ public class FailedPages extends ExceptionHandlerWrapper {
     return faces.getCurrentPhaseId() == PhaseId.RESTORE_VIEW
         && faces.isPostback()
         && find(failure, FacesException.class) != null;
+  }
+
+  private static void reload(FacesContext faces) {
+    Object request = faces.getExternalContext().getRequest();
+    String address =
+        request instanceof jakarta.servlet.http.HttpServletRequest http
+            ? http.getRequestURI()
+            : faces.getExternalContext().getRequestContextPath() + "/";
+    try {
+      faces.getExternalContext().redirect(address);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    faces.responseComplete();
   }
 
   private static String viewId(FacesContext faces, Throwable failure) {
@@ -194,6 +231,12 @@ public class FailedPages extends ExceptionHandlerWrapper {
       messages.getPassThroughAttributes().put("role", "alert");
       found[1].getChildren().add(0, messages);
     }
+  }
+
+  /** Two changes to one record at once, or a change the database refused: nothing was saved. */
+  static boolean conflict(Throwable failure) {
+    return find(failure, jakarta.persistence.PersistenceException.class) != null
+        || find(failure, jakarta.transaction.RollbackException.class) != null;
   }
 
   static int statusOf(Throwable failure) {
