@@ -21,6 +21,7 @@ import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.Releasability;
+import org.civicportal.persistence.control.LanguageCode;
 import org.civicportal.persistence.control.RequiredText;
 import org.civicportal.tenant.control.TenantBinding;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -126,11 +127,7 @@ public class StaffDocument {
       String createdBy,
       Instant now) {
     this.agency = RequiredText.of("agency", agency, 40);
-    // a language code as a browser or a script sends it (en, fr, pt-BR); the column holds 10
-    if (language == null || !language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,6})?")) {
-      throw new IllegalArgumentException("language: use a language code such as en or fr");
-    }
-    this.language = language;
+    this.language = LanguageCode.of("language", language);
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     revise(title, body, now);
     relabel(label);
