@@ -24,17 +24,33 @@ public class JsonBodyLimits implements ReaderInterceptor {
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    if (isJson(context.getMediaType())) {
-      context.setInputStream(new ByteArrayInputStream(checked(context.getInputStream())));
+    MediaType type = context.getMediaType();
+    if (type != null && isJson(type.getType(), type.getSubtype())) {
+      try {
+        context.setInputStream(new ByteArrayInputStream(checked(context.getInputStream())));
+      } catch (Refused e) {
+        throw new WebApplicationException(e.getMessage(), e.status);
+      }
     }
     return context.proceed();
   }
 
-  static boolean isJson(MediaType type) {
-    return type != null
-        && "application".equalsIgnoreCase(type.getType())
-        && ("json".equalsIgnoreCase(type.getSubtype())
-            || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+  static boolean isJson(String type, String subtype) {
+    return "application".equalsIgnoreCase(type)
+        && subtype != null
+        && ("json".equalsIgnoreCase(subtype)
+            || subtype.toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+  }
+
+  /** A body over a limit, with the status that says which. */
+  static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final Response.Status status;
+
+    Refused(Response.Status status, String detail) {
+      super(detail, null, false, false);
+      this.status = status;
+    }
   }
 
   /** The whole body, read while counting its length and the nesting outside strings. */
@@ -77,7 +93,7 @@ public class JsonBodyLimits implements ReaderInterceptor {
     return body.toByteArray();
   }
 
-  private static WebApplicationException refused(Response.Status status, String detail) {
-    return new WebApplicationException(detail, status);
+  private static Refused refused(Response.Status status, String detail) {
+    return new Refused(status, detail);
   }
 }
