@@ -20,26 +20,41 @@ import java.util.Map;
  *       PORTAL_DB_PASSWORD}, {@code PORTAL_DEMO} — read by the application itself.
  * </ul>
  *
- * A single node opens no cluster port: the data grid is switched off before boot. Extra
- * command-line arguments are passed to Payara Micro unchanged.
+ * A single node opens no cluster port: the data grid is switched off before boot. The HTTP listener
+ * opens once the portal is deployed, so nothing answers for it while it starts. Extra command-line
+ * arguments are passed to Payara Micro unchanged.
  */
 public final class Launcher {
+  private static final String LISTENER =
+      "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> options = options(System.getenv(), writePreBoot(System.getenv()));
+    List<String> options =
+        options(
+            System.getenv(),
+            write("civic-portal-preboot", preBootCommands(System.getenv())),
+            write("civic-portal-postdeploy", List.of(LISTENER + ".enabled=true")));
     options.addAll(Arrays.asList(args));
     fish.payara.micro.PayaraMicro.main(options.toArray(String[]::new));
   }
 
-  static List<String> options(Map<String, String> env, Path preBoot) {
+  static List<String> options(Map<String, String> env, Path preBoot, Path postDeploy) {
     String port = env.getOrDefault("PORTAL_PORT", "8080").strip();
     if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
       throw new IllegalArgumentException(
           "PORTAL_PORT must be a port number from 1 to 65535, not '" + port + "'");
     }
     List<String> options = new ArrayList<>();
-    options.addAll(List.of("--port", port, "--prebootcommandfile", preBoot.toString()));
+    options.addAll(
+        List.of(
+            "--port",
+            port,
+            "--prebootcommandfile",
+            preBoot.toString(),
+            "--postdeploycommandfile",
+            postDeploy.toString()));
     return options;
   }
 
@@ -50,8 +65,17 @@ public final class Launcher {
           "PORTAL_BIND must be an IP address or host name, not '" + bind + "'");
     }
     return List.of(
-        "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
-            + bind,
+        LISTENER + ".address=" + bind,
+        // Nothing listens until the portal is deployed: while Payara swaps its default web module
+        // for the portal at "/", every request found no application and got a 500 with an empty
+        // body (health checks included). The post-deploy commands switch the listener on.
+        LISTENER + ".enabled=false",
+        // Switching the listener on re-creates the virtual server, which then signs users in
+        // through Hazelcast-backed single sign-on; with the data grid off every sign-in failed
+        // (500). One application needs no single sign-on across applications.
+        "set configs.config.server-config.http-service.virtual-server.server.sso-enabled=false",
+        "set configs.config.server-config.availability-service.web-container-availability.sso-failover-enabled=false",
+        "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false",
         "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false",
         // A citizen may paste a long text into search: let it reach the portal, which answers with
         // a 400
@@ -59,10 +83,10 @@ public final class Launcher {
         "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=65536");
   }
 
-  private static Path writePreBoot(Map<String, String> env) throws IOException {
-    Path file = Files.createTempFile("civic-portal-preboot", ".asadmin");
+  private static Path write(String name, List<String> commands) throws IOException {
+    Path file = Files.createTempFile(name, ".asadmin");
     file.toFile().deleteOnExit();
-    Files.write(file, preBootCommands(env), StandardCharsets.UTF_8);
+    Files.write(file, commands, StandardCharsets.UTF_8);
     return file;
   }
 }

@@ -135,18 +135,28 @@ class RunnableJarIT {
     }
   }
 
+  /**
+   * Polls readiness from the moment the process starts. While starting, the portal may be silent or
+   * say 404 or 503 DOWN; it must never answer a server error such as the 500 with an empty body it
+   * gave while its EJBs were starting (issue 14).
+   */
   private void awaitReady(int port, Portal portal) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {
       assertThat(portal.process.isAlive()).as("portal process exited; see its log").isTrue();
       try {
-        if (get(port, "/health/ready").statusCode() == 200) {
+        HttpResponse<String> ready = get(port, "/health/ready");
+        if (ready.statusCode() == 200) {
           return;
+        }
+        if (ready.statusCode() >= 500) {
+          assertThat(ready.statusCode()).as("readiness while starting").isEqualTo(503);
+          assertThat(ready.body()).as("readiness while starting").contains("\"DOWN\"");
         }
       } catch (IOException notYet) {
         // not listening yet
       }
-      Thread.sleep(250);
+      Thread.sleep(100);
     }
     throw new AssertionError("portal not ready within 120 s");
   }

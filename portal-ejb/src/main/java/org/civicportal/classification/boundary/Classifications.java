@@ -69,10 +69,16 @@ public class Classifications {
     return Marking.format(highest);
   }
 
-  /** The label a marking stands for in this tenant's scheme. */
+  /** The label a marking stands for in this tenant's scheme; a missing one is refused too. */
   public Label label(String marking) {
+    ClassificationScheme scheme = tenants.scheme(CurrentTenant.code());
+    if (marking == null || marking.isBlank()) {
+      throw new InvalidInputException(
+          "classification",
+          "A classification is required, e.g. " + Marking.format(scheme.lowest()) + ".");
+    }
     try {
-      return Marking.parse(tenants.scheme(CurrentTenant.code()), marking);
+      return Marking.parse(scheme, marking);
     } catch (MarkingException e) {
       throw new InvalidInputException("classification", e.getMessage());
     }

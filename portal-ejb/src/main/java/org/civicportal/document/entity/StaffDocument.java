@@ -21,6 +21,7 @@ import org.civicportal.classification.control.ClassificationScheme;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.Releasability;
+import org.civicportal.persistence.control.LanguageCode;
 import org.civicportal.persistence.control.RequiredText;
 import org.civicportal.tenant.control.TenantBinding;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -126,7 +127,7 @@ public class StaffDocument {
       String createdBy,
       Instant now) {
     this.agency = RequiredText.of("agency", agency, 40);
-    this.language = Objects.requireNonNull(language, "language");
+    this.language = LanguageCode.of("language", language);
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     revise(title, body, now);
     relabel(label);

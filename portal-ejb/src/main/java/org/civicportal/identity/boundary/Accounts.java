@@ -58,6 +58,12 @@ public class Accounts {
    * ({@link SignInThrottles}); while the address is refused, the password is not even checked.
    */
   public SignIn signIn(String username, char[] password, String address, Via via) {
+    if (username == null || username.isBlank()) {
+      // no account has an empty name: nothing to count or audit (an entry needs an actor); a hash
+      // is still checked so that the time does not tell
+      verify(password, DUMMY_HASH);
+      return SignIn.FAILED;
+    }
     String tenant = tenant();
     if (!throttles.admits(tenant, username, address)) {
       audit.record(

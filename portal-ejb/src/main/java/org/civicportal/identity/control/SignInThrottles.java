@@ -13,8 +13,9 @@ import org.civicportal.identity.entity.SignInThrottle;
 
 /**
  * Throttles password guessing by client address, never by account: five failures against one user
- * name from one address within 15 minutes refuse that user name from that address for 15 minutes;
- * thirty failures from one address against any accounts of a tenant refuse the address for every
+ * name from one address within 15 minutes refuse that user name from that address for 15 minutes; a
+ * hundred failures from one address against any accounts of a tenant (guessing many accounts: a
+ * shared office address makes typing mistakes too, so this is higher) refuse the address for every
  * account. Each attempt while refused prolongs the refusal. The account's owner, signing in from
  * another address, is never refused because of someone else's guesses.
  *
@@ -24,7 +25,7 @@ import org.civicportal.identity.entity.SignInThrottle;
 @ApplicationScoped
 public class SignInThrottles {
   public static final int MAX_PER_ACCOUNT = 5;
-  public static final int MAX_PER_ADDRESS = 30;
+  public static final int MAX_PER_ADDRESS = 100;
   public static final Duration WINDOW = Duration.ofMinutes(15);
   public static final Duration BLOCK = Duration.ofMinutes(15);
 

@@ -34,6 +34,7 @@ import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Account;
 import org.civicportal.notification.control.MailOutbox;
 import org.civicportal.notification.control.MailTemplates;
+import org.civicportal.persistence.control.LanguageCode;
 import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
@@ -129,6 +130,9 @@ public class ServiceRequests {
    * @throws InvalidInputException with the first error, naming the question
    */
   public ServiceRequest submit(Submission s, String baseUrl) {
+    if (!LanguageCode.valid(s.language())) {
+      throw new InvalidInputException("language", "Use a language code such as en or fr.");
+    }
     if (s.idempotencyKey().isPresent()) {
       Optional<ServiceRequest> first = byIdempotencyKey(s);
       if (first.isPresent()) {

@@ -1,5 +1,10 @@
 package org.civicportal.problem.api;
 
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -8,6 +13,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.civicportal.indexing.boundary.IndexUnavailableException;
 import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
@@ -82,7 +89,72 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(jakarta.json.JsonException e) {
-      return problem(uri, Response.Status.BAD_REQUEST, "The request body is not valid JSON.", null)
+      String where = "";
+      if (e instanceof JsonParsingException parsing && parsing.getLocation() != null) {
+        JsonLocation at = parsing.getLocation();
+        where = " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+      }
+      return problem(
+              uri,
+              Response.Status.BAD_REQUEST,
+              "The request body is not valid JSON" + where + ".",
+              null)
+          .toResponse();
+    }
+  }
+
+  /**
+   * A body the resource could not read: not JSON, or JSON of another shape than the record the
+   * resource takes ({@code []} or {@code "x"} for an object, a list for a text field). Jersey wraps
+   * what the JSON-B reader throws in a {@code ProcessingException}; for every resource it is a 400
+   * here, naming the field when the reader says which. Anything else wrapped so is a bug (500).
+   */
+  @Provider
+  public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+    private static final Pattern PROPERTY = Pattern.compile("property '([^']{1,100})'");
+
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ProcessingException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof WebApplicationException refused) {
+          WebApplication answer = new WebApplication();
+          answer.uri = uri;
+          return answer.toResponse(refused);
+        }
+        if (cause instanceof JsonParsingException parsing) {
+          JsonLocation at = parsing.getLocation();
+          String where =
+              at == null
+                  ? ""
+                  : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+          return problem(
+                  uri,
+                  Response.Status.BAD_REQUEST,
+                  "The request body is not valid JSON" + where + ".",
+                  null)
+              .toResponse();
+        }
+      }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof JsonbException || cause instanceof JsonException) {
+          Matcher property = PROPERTY.matcher(String.valueOf(cause.getMessage()));
+          String field = property.find() ? property.group(1) : null;
+          String detail =
+              field == null
+                  ? "The request body is not the JSON object this resource takes; /openapi"
+                      + " describes its fields."
+                  : "The field " + field + " does not have the type this resource takes.";
+          return problem(uri, Response.Status.BAD_REQUEST, detail, field).toResponse();
+        }
+      }
+      LOG.log(Level.SEVERE, "Unexpected failure answering " + uri.getRequestUri(), e);
+      return problem(
+              uri,
+              Response.Status.INTERNAL_SERVER_ERROR,
+              "The server could not answer this request.",
+              null)
           .toResponse();
     }
   }

@@ -47,7 +47,9 @@ public class ErrorPages extends HttpServlet {
   }
 
   static String page(int status) {
-    return status == 404 ? "404" : status >= 500 ? "500" : "400";
+    return status == 404 || status == 403
+        ? Integer.toString(status)
+        : status >= 500 ? "500" : "400";
   }
 
   private static String detail(int status) {

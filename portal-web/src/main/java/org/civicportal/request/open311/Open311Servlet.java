@@ -109,8 +109,8 @@ public class Open311Servlet extends HttpServlet {
           404,
           "No such GeoReport v2 resource: "
               + path
-              + ". Use discovery, services, services/{code}, requests, requests/{id} or tokens/{token},"
-              + " ending in .json or .xml.");
+              + ". Use discovery, services, services/{code}, requests, requests/{id} or"
+              + " tokens/{token}, ending in .json or .xml.");
       return;
     }
     xml = m.group(3).equals("xml");
@@ -307,6 +307,9 @@ public class Open311Servlet extends HttpServlet {
             ? Set.of()
             : Set.copyOf(Arrays.asList(request.getParameter("service_request_id").split(",")));
     String code = request.getParameter("service_code");
+    // a list may name a service twice ("a,a"): a set of the names, not Set.of, which refuses that
+    Set<String> codes =
+        code == null || code.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(code.split(",")));
     String status = request.getParameter("status");
     if (status != null && !status.equals("open") && !status.equals("closed")) {
       throw new GeoReportError(400, "status must be open or closed.");
@@ -324,11 +327,7 @@ public class Open311Servlet extends HttpServlet {
     List<ServiceRequest> chosen =
         visible.stream()
             .filter(r -> ids.isEmpty() || ids.contains(r.reference()))
-            .filter(
-                r ->
-                    code == null
-                        || code.isBlank()
-                        || Set.of(code.split(",")).contains(r.serviceCode()))
+            .filter(r -> codes.isEmpty() || codes.contains(r.serviceCode()))
             .filter(r -> status == null || r.state().open311().equals(status))
             .filter(r -> from == null || !r.submittedAt().isBefore(from))
             .filter(r -> to == null || !r.submittedAt().isAfter(to))

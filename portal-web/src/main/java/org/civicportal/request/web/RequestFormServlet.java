@@ -112,9 +112,13 @@ public class RequestFormServlet extends HttpServlet {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        query.put(
-            java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        try {
+          query.put(
+              java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+          // a broken escape such as "%zz": the pair is not there, as the container itself skips it
+        }
       }
     }
     return query;
