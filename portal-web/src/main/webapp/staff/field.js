@@ -338,10 +338,12 @@
     noteForm.appendChild(add);
     noteForm.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!note.value.trim()) {
+      var text = note.value.trim();
+      if (!text) {
         return;
       }
-      queue({ type: "note", data: { request: String(item.id), text: note.value.trim() } }, d.reference);
+      note.value = "";
+      queue({ type: "note", data: { request: String(item.id), text: text } }, d.reference);
     });
     box.appendChild(noteForm);
 
@@ -402,6 +404,14 @@
         app.setAttribute("data-waiting", String(outbox.length));
         var requests = $("requests");
         var documents = $("documents");
+        // a sync redraws the lists every few seconds: what the user is typing, and where, stays
+        var typed = {};
+        var focused = document.activeElement && document.activeElement.id;
+        Array.prototype.forEach.call(app.querySelectorAll("textarea, select"), function (e) {
+          if (e.id) {
+            typed[e.id] = e.value;
+          }
+        });
         requests.textContent = "";
         documents.textContent = "";
         var reqs = items.filter(function (i) { return i.type === "request"; });
@@ -413,6 +423,15 @@
           requests.appendChild(renderRequest(i, pending));
         });
         docs.forEach(function (i) { documents.appendChild(renderDocument(i)); });
+        Object.keys(typed).forEach(function (id) {
+          var e = document.getElementById(id);
+          if (e && typed[id] && e.tagName === "TEXTAREA") {
+            e.value = typed[id];
+          }
+        });
+        if (focused && document.getElementById(focused)) {
+          document.getElementById(focused).focus();
+        }
         if (!reqs.length) {
           requests.appendChild(el("p", msg("no-requests")));
         }

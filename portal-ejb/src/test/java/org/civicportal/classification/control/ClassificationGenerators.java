@@ -27,8 +27,15 @@ final class ClassificationGenerators {
   /** Three labels of one scheme. */
   record Triple(Label a, Label b, Label c) {}
 
+  /**
+   * The example schemes or random ones, each either keeping unmarked records above the lowest level
+   * to its own nationals (the default) or releasing them to every nation.
+   */
   static Generator<ClassificationScheme> schemes() {
-    return oneOf(of(Schemes.UK_STYLE, Schemes.US_STYLE), randomSchemes());
+    return Generator.zip(
+        oneOf(of(Schemes.UK_STYLE, Schemes.US_STYLE), randomSchemes()),
+        of(false, true),
+        ClassificationScheme::releasingUnmarked);
   }
 
   static Generator<ClassificationScheme> randomSchemes() {
@@ -64,10 +71,11 @@ final class ClassificationGenerators {
     ClassificationScheme scheme = upper.scheme();
     Generator<Integer> levels = ints(0, upper.level());
     Generator<Set<String>> compartments = subsets(upper.compartments());
-    Generator<Releasability> releasabilities = looserThan(upper.releasability(), scheme);
-    return random ->
-        Label.of(
-            scheme, levels.next(random), compartments.next(random), releasabilities.next(random));
+    return random -> {
+      int level = levels.next(random);
+      Releasability releasability = looserThan(upper.releasability(), level, scheme).next(random);
+      return Label.of(scheme, level, compartments.next(random), releasability);
+    };
   }
 
   static Generator<Clearance> clearances(ClassificationScheme scheme) {
@@ -109,17 +117,27 @@ final class ClassificationGenerators {
         subsets(others).map(extra -> relTo(Set.of(scheme.nation()), extra)));
   }
 
+  /**
+   * Caveats at least as loose as {@code releasability} for a label at {@code level}: the model of
+   * the order. NOFORN is above every caveat; a REL TO list is above longer lists and above no
+   * caveat at the lowest level; above it, no caveat means the owning nation only (unless the scheme
+   * releases unmarked records), which only a list naming the owner alone is above.
+   */
   private static Generator<Releasability> looserThan(
-      Releasability releasability, ClassificationScheme scheme) {
+      Releasability releasability, int level, ClassificationScheme scheme) {
     switch (releasability.kind()) {
       case NOFORN:
         return releasabilities(scheme);
       case REL_TO:
         Set<String> unlisted = new TreeSet<>(scheme.nations());
         unlisted.removeAll(releasability.nations());
-        return oneOf(
-            constant(Releasability.unrestricted()),
-            subsets(unlisted).map(extra -> relTo(releasability.nations(), extra)));
+        Generator<Releasability> longer =
+            subsets(unlisted).map(extra -> relTo(releasability.nations(), extra));
+        boolean unmarked =
+            level == 0
+                || scheme.releasesUnmarked()
+                || releasability.nations().equals(Set.of(scheme.nation()));
+        return unmarked ? oneOf(constant(Releasability.unrestricted()), longer) : longer;
       default:
         return constant(Releasability.unrestricted());
     }

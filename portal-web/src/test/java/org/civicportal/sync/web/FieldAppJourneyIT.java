@@ -83,8 +83,17 @@ class FieldAppJourneyIT extends BrowserJourney {
     ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
     offline.setOffline(true);
     browser.driver().setNetworkConditions(offline);
-    driver.findElement(By.id("note-" + id)).sendKeys(note);
-    driver.findElement(By.id("add-note-" + id)).click();
+    // the app redraws its lists at every sync, keeping what is typed: set the text in one step
+    // and find the button afresh
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById(arguments[0]).value = arguments[1]", "note-" + id, note);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.id("add-note-" + id)).click();
+              return true;
+            });
     wait.until(d -> "1".equals(d.findElement(By.id("field-app")).getAttribute("data-waiting")));
     wait.until(
         d -> "offline".equals(d.findElement(By.id("field-app")).getAttribute("data-connection")));
