@@ -189,11 +189,13 @@ public final class DocumentGenerator implements Iterable<BenchDocument> {
   private static Visibility visibility(SplittableRandom random) {
     int roll = random.nextInt(10);
     int level = roll < 4 ? 0 : roll < 7 ? 1 : roll < 9 ? 2 : 3;
-    return new Visibility(
-        pick(random, TENANTS),
-        level,
-        subset(random, COMPARTMENTS, 6, 9),
-        subset(random, NATIONS, 7, 9));
+    String tenant = pick(random, TENANTS);
+    Set<String> compartments = subset(random, COMPARTMENTS, 6, 9);
+    Set<String> nations = subset(random, NATIONS, 7, 9);
+    // what the public may read is published: the same documents it searched before issue 14
+    return level == 0 && compartments.isEmpty() && nations.isEmpty()
+        ? Visibility.publicIn(tenant)
+        : new Visibility(tenant, level, compartments, nations);
   }
 
   /** Empty below {@code none} out of 10, one value below {@code one}, else two. */

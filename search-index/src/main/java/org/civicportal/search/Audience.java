@@ -5,17 +5,22 @@ import java.util.Set;
 
 /**
  * Whose eyes a search is for: the query-side half of the classification policy. A document is
- * searched only if it belongs to {@code tenant}, its level is at most {@code maxLevel}, every one
- * of its compartments is in {@code compartments}, and it is releasable to {@code nationality} (a
- * reader of unknown nationality sees only documents without releasability restriction). Everything
- * else is invisible to the search: it counts in no total and shows in no snippet.
+ * searched only if it belongs to {@code tenant}, and either the audience is staff and may read its
+ * label (its level is at most {@code maxLevel}, every one of its compartments is in {@code
+ * compartments}, and it is releasable to {@code nationality}; a reader of unknown nationality sees
+ * only documents without releasability restriction), or the document is published ({@link
+ * Visibility#published}). The public's audience sees published documents only. Everything else is
+ * invisible to the search: it counts in no total, facet, suggestion or correction and shows in no
+ * snippet.
  *
  * @param tenant code of the reader's tenant
  * @param maxLevel highest level rank the reader is cleared for
  * @param compartments compartments the reader holds
  * @param nationality the reader's nationality, or null when unknown (citizens, visitors)
+ * @param staff whether the reader is on the tenant's staff (reads by label); false for the public
  */
-public record Audience(String tenant, int maxLevel, Set<String> compartments, String nationality) {
+public record Audience(
+    String tenant, int maxLevel, Set<String> compartments, String nationality, boolean staff) {
 
   /** Validates and copies the fields. */
   public Audience {
@@ -26,10 +31,20 @@ public record Audience(String tenant, int maxLevel, Set<String> compartments, St
       throw new IllegalArgumentException("Audience.maxLevel must not be negative: " + maxLevel);
     }
     compartments = Set.copyOf(Objects.requireNonNull(compartments, "compartments"));
+    if (!staff && (maxLevel != 0 || !compartments.isEmpty() || nationality != null)) {
+      throw new IllegalArgumentException("the public holds no clearance: use Audience.publicOf");
+    }
   }
 
-  /** A member of the public: the tenant's lowest level, no compartment, nationality unknown. */
+  /** A member of staff cleared to this level, these compartments and nationality. */
+  public Audience(String tenant, int maxLevel, Set<String> compartments, String nationality) {
+    this(tenant, maxLevel, compartments, nationality, true);
+  }
+
+  /**
+   * A member of the public (a visitor or a citizen): sees the tenant's published documents only.
+   */
   public static Audience publicOf(String tenant) {
-    return new Audience(tenant, 0, Set.of(), null);
+    return new Audience(tenant, 0, Set.of(), null, false);
   }
 }

@@ -161,6 +161,7 @@ final class Cursors {
     parts.add(Integer.toString(audience.maxLevel()));
     parts.add(String.join(",", new TreeSet<>(audience.compartments())));
     parts.add(orNone(audience.nationality()));
+    parts.add(Boolean.toString(audience.staff()));
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : parts) {

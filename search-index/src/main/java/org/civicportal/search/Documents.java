@@ -67,6 +67,9 @@ final class Documents {
     // Access fields: indexed, never stored or shown. The filter built from an Audience reads them.
     Visibility visibility = source.visibility();
     doc.add(new StringField(SearchFields.TENANT, visibility.tenant(), Field.Store.NO));
+    if (visibility.published()) {
+      doc.add(new StringField(SearchFields.PUBLISHED, SearchFields.YES, Field.Store.NO));
+    }
     doc.add(new IntPoint(SearchFields.LEVEL, visibility.level()));
     doc.add(new StringField(SearchFields.COMPARTMENT, SearchFields.EVERY_DOCUMENT, Field.Store.NO));
     for (String compartment : visibility.compartments()) {
@@ -106,13 +109,19 @@ final class Documents {
   }
 
   /**
-   * The documents an audience may see: its tenant's, at or below its level, with no compartment it
-   * does not hold, and releasable to its nationality. Used as a non-scoring filter, so totals count
-   * only what the audience may see.
+   * The documents an audience may see: its tenant's, and for the public only the published ones;
+   * for staff, at or below its level, with no compartment it does not hold, and releasable to its
+   * nationality. Used as a non-scoring filter, so totals count only what the audience may see.
    */
   static Query visibleTo(Audience audience) {
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
     filter.add(new TermQuery(new Term(SearchFields.TENANT, audience.tenant())), Occur.FILTER);
+    if (!audience.staff()) {
+      // The public reads what was published to it, never what a label alone would admit: a staff
+      // record at the lowest level must not shape its totals, facets, suggestions or corrections.
+      filter.add(new TermQuery(new Term(SearchFields.PUBLISHED, SearchFields.YES)), Occur.FILTER);
+      return filter.build();
+    }
     filter.add(IntPoint.newRangeQuery(SearchFields.LEVEL, 0, audience.maxLevel()), Occur.FILTER);
     List<Query> held = new ArrayList<>();
     held.add(new TermQuery(new Term(SearchFields.COMPARTMENT, SearchFields.EVERY_DOCUMENT)));

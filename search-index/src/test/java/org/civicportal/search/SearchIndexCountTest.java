@@ -150,12 +150,16 @@ class SearchIndexCountTest {
     for (int w = 4 + random.nextInt(8); w > 0; w--) {
       words.add(weighted(random));
     }
+    String tenant = random.nextInt(10) == 0 ? "elsewhere" : "demoland";
+    // a third published to the public, the rest staff records (at the lowest level too)
     Visibility visibility =
-        new Visibility(
-            random.nextInt(10) == 0 ? "elsewhere" : "demoland",
-            random.nextInt(3),
-            random.nextInt(5) == 0 ? Set.of("alpha") : Set.of(),
-            Set.of());
+        random.nextInt(3) == 0
+            ? Visibility.publicIn(tenant)
+            : new Visibility(
+                tenant,
+                random.nextInt(3),
+                random.nextInt(5) == 0 ? Set.of("alpha") : Set.of(),
+                Set.of());
     // half a day past a whole number of days: never on the edge of a date range
     Instant updated =
         random.nextInt(20) == 0
@@ -228,6 +232,7 @@ class SearchIndexCountTest {
 
   private static boolean visible(Visibility visibility, Audience audience) {
     return visibility.tenant().equals(audience.tenant())
+        && (audience.staff() || visibility.published())
         && visibility.level() <= audience.maxLevel()
         && audience.compartments().containsAll(visibility.compartments());
   }

@@ -188,7 +188,9 @@ class SearchIndexTranslationsTest {
             title,
             "",
             title + ".",
-            new Visibility("demoland", level, Set.of(), Set.of()))
+            level == 0
+                ? Visibility.publicIn("demoland")
+                : new Visibility("demoland", level, Set.of(), Set.of()))
         .withDetails("transport", "travel", NOW)
         .withTranslations(languages);
   }

@@ -42,8 +42,8 @@ class SearchIndexVisibilityTest {
     try (SearchIndex index = SearchIndex.open(dir)) {
       index.apply(
           List.of(
-              doc("1", "passport", new Visibility("demoland", 0, Set.of(), Set.of())),
-              doc("2", "passport", new Visibility("samplestan", 0, Set.of(), Set.of()))),
+              doc("1", "passport", Visibility.publicIn("demoland")),
+              doc("2", "passport", Visibility.publicIn("samplestan"))),
           List.of(),
           1);
 
@@ -61,6 +61,7 @@ class SearchIndexVisibilityTest {
     try (SearchIndex index = SearchIndex.open(dir)) {
       index.apply(
           List.of(
+              doc("published", "permit", Visibility.publicIn("demoland")),
               doc("official", "permit", new Visibility("demoland", 0, Set.of(), Set.of())),
               doc("secret", "permit", new Visibility("demoland", 2, Set.of(), Set.of())),
               doc(
@@ -80,14 +81,20 @@ class SearchIndexVisibilityTest {
           1);
 
       assertThat(ids(index, new Audience("demoland", 0, Set.of(), "DEMOLAND")))
-          .containsExactlyInAnyOrder("official", "noforn", "rel-samplestan");
+          .containsExactlyInAnyOrder("published", "official", "noforn", "rel-samplestan");
       assertThat(ids(index, new Audience("demoland", 2, Set.of("ALPHA"), "DEMOLAND")))
           .containsExactlyInAnyOrder(
-              "official", "secret", "secret-alpha", "noforn", "rel-samplestan");
+              "published", "official", "secret", "secret-alpha", "noforn", "rel-samplestan");
       assertThat(ids(index, new Audience("demoland", 3, Set.of("ALPHA", "BRAVO"), "SAMPLESTAN")))
           .containsExactlyInAnyOrder(
-              "official", "secret", "secret-alpha", "secret-alpha-bravo", "rel-samplestan");
-      assertThat(ids(index, Audience.publicOf("demoland"))).containsExactly("official");
+              "published",
+              "official",
+              "secret",
+              "secret-alpha",
+              "secret-alpha-bravo",
+              "rel-samplestan");
+      // the public reads what was published, not every record at the lowest level (issue 14)
+      assertThat(ids(index, Audience.publicOf("demoland"))).containsExactly("published");
     }
   }
 

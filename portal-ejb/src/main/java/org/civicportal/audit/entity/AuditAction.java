@@ -20,5 +20,8 @@ public enum AuditAction {
   DEVICE_SUSPENDED,
   DEVICE_WIPED,
   /** A device was told to purge a record it may no longer hold. */
-  SYNC_REVOKED
+  SYNC_REVOKED,
+  /** Someone made an API token for their scripts. */
+  TOKEN_ISSUED,
+  TOKEN_REVOKED
 }

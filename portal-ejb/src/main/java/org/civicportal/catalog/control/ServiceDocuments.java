@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceTranslation;
+import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.indexing.control.IndexSource;
 import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchLanguages;
-import org.civicportal.search.Visibility;
 import org.civicportal.tenant.control.CurrentTenant;
 import org.civicportal.tenant.control.TenantBound;
 
@@ -79,7 +79,7 @@ public class ServiceDocuments implements IndexSource {
             t.title(),
             t.summary(),
             RichText.text(t.body()),
-            Visibility.publicIn(tenant))
+            ClearancePolicy.published(tenant))
         .withDetails(
             t.service().agency().code(),
             t.service().publishedRevision().flatMap(r -> r.category()).orElse(null),

@@ -109,10 +109,12 @@ public class ClearancePolicy {
   }
 
   /**
-   * Whom a search is for: the subject's tenant and clearance, or the tenant's public. Case workers
-   * and tenant admins also hold, for each of their agencies, the synthetic compartment that the
-   * agency's service requests carry in the index ({@link #caseVisibility}), so that a search finds
-   * exactly the requests {@link #mayReadCase} lets them read, and counts no other.
+   * Whom a search is for: the subject's tenant and clearance, or the tenant's public, which
+   * searches published records only ({@link #published}) and never a staff record, whatever its
+   * label. Case workers and tenant admins also hold, for each of their agencies, the synthetic
+   * compartment that the agency's service requests carry in the index ({@link #caseVisibility}), so
+   * that a search finds exactly the requests {@link #mayReadCase} lets them read, and counts no
+   * other.
    */
   public Audience audience(Subject subject) {
     return subject
@@ -142,7 +144,16 @@ public class ClearancePolicy {
   }
 
   /**
-   * What the search index records of a labelled record: its tenant and label in filterable form.
+   * What the search index records of content published to everyone (a published service): the
+   * public's audience searches this and nothing else.
+   */
+  public static Visibility published(String tenant) {
+    return Visibility.publicIn(tenant);
+  }
+
+  /**
+   * What the search index records of a labelled staff record: its tenant and label in filterable
+   * form. Never seen by the public's audience, even at the tenant's lowest level.
    */
   public Visibility visibility(String tenant, Label label) {
     Releasability r = label.releasability();

@@ -8,13 +8,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.civicportal.classification.control.Clearance;
 import org.civicportal.identity.boundary.Accounts;
+import org.civicportal.identity.boundary.TenantCaller;
 import org.civicportal.identity.entity.Account;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
 
 /**
  * The {@link Subject} of the current call: the caller Jakarta Security authenticated, looked up in
- * the current tenant. A caller unknown in this tenant is anonymous here.
+ * the current tenant. A caller who signed in to another tenant, or is unknown in this one, is
+ * anonymous here: a session or token never crosses tenants.
  */
 @ApplicationScoped
 public class CurrentSubject {
@@ -46,7 +48,7 @@ public class CurrentSubject {
     String tenant = CurrentTenant.code();
     String acting = ACTING.get();
     Principal caller = acting != null ? null : security.getCallerPrincipal();
-    if (acting == null && caller == null) {
+    if (acting == null && !(caller instanceof TenantCaller c && c.tenant().equals(tenant))) {
       return Subject.anonymous(tenant);
     }
     Optional<Account> account = accounts.byUsername(acting != null ? acting : caller.getName());

@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -28,8 +27,9 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
- * Someone who signs in: a citizen, or an employee with roles and a clearance. Five failed sign-ins
- * in a row lock the account for fifteen minutes, whatever the sign-in path.
+ * Someone who signs in: a citizen, or an employee with roles and a clearance. Failed sign-ins are
+ * throttled per client address ({@code SignInThrottle}), never by locking the account, so a
+ * stranger cannot lock its owner out.
  */
 @Entity
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -53,8 +53,6 @@ public class Account {
   public static final String EMPLOYEES = "Account.employees";
   public static final String BY_TOKEN = "Account.byToken";
   public static final String BY_EMAIL = "Account.byEmail";
-  public static final int MAX_FAILED_LOGINS = 5;
-  public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
   /** Whether the account is a member of the public or on the government's staff. */
   public enum Kind {
@@ -104,12 +102,6 @@ public class Account {
   @CollectionTable(name = "account_agency", joinColumns = @JoinColumn(name = "account_id"))
   @Column(name = "agency", nullable = false, length = 40)
   private Set<String> agencies = new TreeSet<>();
-
-  @Column(name = "failed_logins", nullable = false)
-  private int failedLogins;
-
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
 
   @Column(name = "token_hash", length = 64)
   private String tokenHash;
@@ -177,24 +169,6 @@ public class Account {
     this.roles.add(kind == Kind.EMPLOYEE ? Role.EMPLOYEE : Role.CITIZEN);
   }
 
-  public boolean isLocked(Instant now) {
-    return lockedUntil != null && now.isBefore(lockedUntil);
-  }
-
-  /** Records a failed sign-in; the fifth in a row locks the account. */
-  public void failedLogin(Instant now) {
-    failedLogins++;
-    if (failedLogins >= MAX_FAILED_LOGINS) {
-      lockedUntil = now.plus(LOCKOUT);
-      failedLogins = 0;
-    }
-  }
-
-  public void succeededLogin() {
-    failedLogins = 0;
-    lockedUntil = null;
-  }
-
   public void verifyEmail() {
     emailVerified = true;
   }
@@ -220,8 +194,6 @@ public class Account {
 
   public void changePassword(String passwordHash) {
     this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-    this.failedLogins = 0;
-    this.lockedUntil = null;
   }
 
   public Long id() {
@@ -273,9 +245,5 @@ public class Account {
 
   public String nationality() {
     return nationality;
-  }
-
-  public Instant lockedUntil() {
-    return lockedUntil;
   }
 }

@@ -112,6 +112,63 @@ class SecuredSearchIT {
     assertThat(typo.toString()).doesNotContain("zyzzyvasecret");
   }
 
+  /**
+   * Issue 14: staff documents at the lowest level once shaped public answers (facets, suggestions,
+   * corrections) although their hits were dropped. For a visitor and a citizen, in both tenants,
+   * they now count for nothing.
+   */
+  @Test
+  void lowestLevelStaffDocumentsShapeNothingThePublicGets_issue14() throws Exception {
+    String word = "wallabyinternal" + System.nanoTime() % 100_000;
+    document("analyst1", "The " + word + " memo", "OFFICIAL");
+    HttpResponse<String> samplestan =
+        Http.send(
+            base,
+            "api/v1/documents",
+            "POST",
+            "{\"title\":\"The "
+                + word
+                + " memo\",\"body\":\"Internal.\","
+                + "\"agency\":\"wildlife\",\"classification\":\"UNCLASSIFIED\"}",
+            "Host",
+            "samplestan.localhost",
+            "Authorization",
+            Http.basic("analyst1", PASSWORD));
+    assertThat(samplestan.statusCode()).as(samplestan.body()).isEqualTo(201);
+    await("officer1", "q=" + word, 1);
+
+    for (String[] host : List.of(new String[0], new String[] {"Host", "samplestan.localhost"})) {
+      for (String[] who : List.of(new String[0], as("citizen1"))) {
+        String[] headers = concat(host, who);
+        String query = "api/v1/search?lang=en&facets=true&q=" + word;
+        HttpResponse<String> hits = Http.get(base, query, headers);
+        HttpResponse<String> typo =
+            Http.get(
+                base, "api/v1/search?lang=en&q=" + word.replace("internal", "intenral"), headers);
+        HttpResponse<String> completions =
+            Http.get(base, "api/v1/search/suggestions?lang=en&q=" + word.substring(0, 9), headers);
+
+        String as = String.join(" ", headers);
+        assertThat(hits.statusCode()).as(as).isEqualTo(200);
+        JsonObject result = (JsonObject) Http.json(hits);
+        assertThat(result.getJsonNumber("total").longValue()).as(as).isZero();
+        result
+            .getJsonObject("facets")
+            .values()
+            .forEach(counts -> assertThat(counts.asJsonObject()).as(as).isEmpty());
+        assertThat(typo.body()).as(as).doesNotContain(word);
+        assertThat(completions.body()).as(as).doesNotContain(word);
+      }
+    }
+    assertThat(search("officer1", "q=" + word).getJsonNumber("total").longValue()).isEqualTo(1);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   List<String> suggestions(String user, String prefix) {
     HttpResponse<String> r =
         Http.get(base, "api/v1/search/suggestions?lang=en&q=" + prefix, as(user));

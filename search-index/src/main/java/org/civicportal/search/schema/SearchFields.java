@@ -39,6 +39,15 @@ public final class SearchFields {
   /** Code of the tenant that owns the document; every search filters on it. */
   public static final String TENANT = "tenant";
 
+  /**
+   * {@link #YES} on a document published to the public (absent on staff records): the only
+   * documents the public's audience searches.
+   */
+  public static final String PUBLISHED = "published";
+
+  /** The value of a yes/no keyword field that is set. */
+  public static final String YES = "y";
+
   /** Rank of the document's classification level (0 = the tenant's lowest), as an int point. */
   public static final String LEVEL = "level";
 
@@ -87,9 +96,9 @@ public final class SearchFields {
   /**
    * Version of this schema. An index written with another (or none, before version 2) still
    * answers, and asks to be rebuilt, because its documents lack the fields added since (3: which
-   * languages each record is translated into).
+   * languages each record is translated into; 4: which documents are published to the public).
    */
-  public static final String SCHEMA_VERSION = "3";
+  public static final String SCHEMA_VERSION = "4";
 
   private static final String TITLE = "title";
   private static final String SUMMARY = "summary";
