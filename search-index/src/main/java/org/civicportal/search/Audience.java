@@ -18,9 +18,18 @@ import java.util.Set;
  * @param compartments compartments the reader holds
  * @param nationality the reader's nationality, or null when unknown (citizens, visitors)
  * @param staff whether the reader is on the tenant's staff (reads by label); false for the public
+ * @param releasedAs releasability values that admit the reader besides their nationality: names the
+ *     classification policy gives to a kind of release (such as "unmarked records of this tenant,
+ *     released to every nation"), so that a tenant changing that rule changes who finds them
+ *     without indexing anything again
  */
 public record Audience(
-    String tenant, int maxLevel, Set<String> compartments, String nationality, boolean staff) {
+    String tenant,
+    int maxLevel,
+    Set<String> compartments,
+    String nationality,
+    boolean staff,
+    Set<String> releasedAs) {
 
   /** Validates and copies the fields. */
   public Audience {
@@ -31,20 +40,30 @@ public record Audience(
       throw new IllegalArgumentException("Audience.maxLevel must not be negative: " + maxLevel);
     }
     compartments = Set.copyOf(Objects.requireNonNull(compartments, "compartments"));
-    if (!staff && (maxLevel != 0 || !compartments.isEmpty() || nationality != null)) {
+    releasedAs = Set.copyOf(Objects.requireNonNull(releasedAs, "releasedAs"));
+    if (!staff
+        && (maxLevel != 0
+            || !compartments.isEmpty()
+            || nationality != null
+            || !releasedAs.isEmpty())) {
       throw new IllegalArgumentException("the public holds no clearance: use Audience.publicOf");
     }
   }
 
   /** A member of staff cleared to this level, these compartments and nationality. */
   public Audience(String tenant, int maxLevel, Set<String> compartments, String nationality) {
-    this(tenant, maxLevel, compartments, nationality, true);
+    this(tenant, maxLevel, compartments, nationality, true, Set.of());
   }
 
   /**
    * A member of the public (a visitor or a citizen): sees the tenant's published documents only.
    */
   public static Audience publicOf(String tenant) {
-    return new Audience(tenant, 0, Set.of(), null, false);
+    return new Audience(tenant, 0, Set.of(), null, false, Set.of());
+  }
+
+  /** The same reader, also admitted by these releasability values. */
+  public Audience releasedAs(Set<String> values) {
+    return new Audience(tenant, maxLevel, compartments, nationality, staff, values);
   }
 }

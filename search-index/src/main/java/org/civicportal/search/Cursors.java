@@ -162,6 +162,7 @@ final class Cursors {
     parts.add(String.join(",", new TreeSet<>(audience.compartments())));
     parts.add(orNone(audience.nationality()));
     parts.add(Boolean.toString(audience.staff()));
+    parts.add(String.join(",", new TreeSet<>(audience.releasedAs())));
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : parts) {

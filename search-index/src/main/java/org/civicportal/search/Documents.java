@@ -141,6 +141,9 @@ final class Documents {
           new TermQuery(new Term(SearchFields.RELEASABLE_TO, audience.nationality())),
           Occur.SHOULD);
     }
+    for (String value : audience.releasedAs()) {
+      releasable.add(new TermQuery(new Term(SearchFields.RELEASABLE_TO, value)), Occur.SHOULD);
+    }
     filter.add(releasable.build(), Occur.FILTER);
     return filter.build();
   }

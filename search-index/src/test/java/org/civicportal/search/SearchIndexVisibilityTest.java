@@ -11,14 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
+import org.civicportal.search.property.Generator;
+import org.civicportal.search.property.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,19 +92,8 @@ class SearchIndexVisibilityTest {
     }
   }
 
-  private Path propertyDir;
-
-  @BeforeTry
-  void createDir() throws IOException {
-    propertyDir = Files.createTempDirectory("civic-visibility");
-  }
-
-  @AfterTry
-  void deleteDir() throws IOException {
-    try (var files = Files.walk(propertyDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
+  /** What the audience may see, what it may not, and the word it searches for. */
+  record Sample(List<String> visibleWords, List<Visibility> hidden, String word) {}
 
   /**
    * The leak test: documents the audience may not see (above its level, in a compartment it lacks,
@@ -119,11 +102,29 @@ class SearchIndexVisibilityTest {
    * the corrections — even when those documents bring words, agencies, categories and levels of
    * their own.
    */
-  @Property(tries = 60)
-  void documentsAboveTheAudienceChangeNothingItSees(
-      @ForAll("visibleCorpus") List<String> visibleWords,
-      @ForAll("hiddenVisibilities") List<Visibility> hidden,
-      @ForAll("words") String word)
+  @Test
+  void documentsAboveTheAudienceChangeNothingItSees() {
+    Generator<Sample> samples =
+        Generator.zip(visibleCorpus(), hiddenVisibilities(), words(), Sample::new);
+
+    Property.check(
+        60,
+        samples,
+        sample -> {
+          Path propertyDir = Files.createTempDirectory("civic-visibility");
+          try {
+            hiddenDocumentsChangeNothing(
+                propertyDir, sample.visibleWords(), sample.hidden(), sample.word());
+          } finally {
+            try (var files = Files.walk(propertyDir)) {
+              files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+          }
+        });
+  }
+
+  private static void hiddenDocumentsChangeNothing(
+      Path propertyDir, List<String> visibleWords, List<Visibility> hidden, String word)
       throws IOException {
     Audience audience = new Audience("demoland", 1, Set.of("ALPHA"), "DEMOLAND");
     List<IndexDocument> visible = new ArrayList<>();
@@ -211,46 +212,32 @@ class SearchIndexVisibilityTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<String>> visibleCorpus() {
-    return Arbitraries.of(WORDS)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(4)
-        .map(words -> String.join(" ", words))
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(12);
+  static Generator<List<String>> visibleCorpus() {
+    return Generator.of(WORDS).list(1, 4).map(words -> String.join(" ", words)).list(1, 12);
   }
 
-  @Provide
-  Arbitrary<String> words() {
-    return Arbitraries.of(WORDS);
+  static Generator<String> words() {
+    return Generator.of(WORDS);
   }
 
   /**
    * Visibilities the audience (level 1, ALPHA, DEMOLAND) may not see, each for at least one reason.
    */
-  @Provide
-  Arbitrary<List<Visibility>> hiddenVisibilities() {
-    Arbitrary<Visibility> aboveLevel =
-        Arbitraries.integers()
-            .between(2, 4)
-            .map(level -> new Visibility("demoland", level, Set.of(), Set.of()));
-    Arbitrary<Visibility> otherCompartment =
-        Arbitraries.of("BRAVO", "CHARLIE")
+  static Generator<List<Visibility>> hiddenVisibilities() {
+    Generator<Visibility> aboveLevel =
+        Generator.ints(2, 4).map(level -> new Visibility("demoland", level, Set.of(), Set.of()));
+    Generator<Visibility> otherCompartment =
+        Generator.of("BRAVO", "CHARLIE")
             .map(c -> new Visibility("demoland", 0, Set.of("ALPHA", c), Set.of()));
-    Arbitrary<Visibility> notReleasable =
-        Arbitraries.of(NATIONS.subList(1, 3))
+    Generator<Visibility> notReleasable =
+        Generator.of(NATIONS.subList(1, 3))
             .map(n -> new Visibility("demoland", 0, Set.of(), Set.of(n)));
-    Arbitrary<Visibility> otherTenant =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 1), Arbitraries.of(COMPARTMENTS.subList(0, 1)))
-            .as((level, c) -> new Visibility("samplestan", level, Set.of(), Set.of()));
-    return Arbitraries.oneOf(aboveLevel, otherCompartment, notReleasable, otherTenant)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(10);
+    Generator<Visibility> otherTenant =
+        Generator.zip(
+            Generator.ints(0, 1),
+            Generator.of(COMPARTMENTS.subList(0, 1)),
+            (level, c) -> new Visibility("samplestan", level, Set.of(), Set.of()));
+    return Generator.oneOf(aboveLevel, otherCompartment, notReleasable, otherTenant).list(1, 10);
   }
 
   private static List<String> ids(SearchIndex index, Audience audience) throws IOException {

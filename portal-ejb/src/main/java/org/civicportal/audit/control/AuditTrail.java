@@ -44,6 +44,29 @@ public class AuditTrail {
   }
 
   /**
+   * Records that classified records appeared in a list or a search page ({@code where}): one entry
+   * per page naming each, e.g. {@code document:12 SECRET}; nothing when none is classified. The
+   * detail is cut to fit, saying how many more there were.
+   */
+  public void listed(String tenant, String actor, String where, List<String> shown) {
+    if (shown.isEmpty()) {
+      return;
+    }
+    StringBuilder detail = new StringBuilder();
+    int written = 0;
+    for (String record : shown) {
+      String more = " and " + (shown.size() - written) + " more";
+      if (detail.length() + record.length() + 2 + more.length() > AuditEntry.DETAIL_LENGTH) {
+        detail.append(more);
+        break;
+      }
+      detail.append(written == 0 ? "" : "; ").append(record);
+      written++;
+    }
+    record(tenant, actor, AuditAction.RECORDS_LISTED, where, detail.toString());
+  }
+
+  /**
    * The tenant's newest entry, read while holding the lock on the tenant's chain head (SELECT ...
    * FOR UPDATE) until this transaction ends: appenders in one tenant take turns, and each reads
    * what its predecessor committed (READ COMMITTED) and links to it, so the chain cannot fork. A

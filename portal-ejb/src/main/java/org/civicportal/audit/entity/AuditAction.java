@@ -23,5 +23,12 @@ public enum AuditAction {
   SYNC_REVOKED,
   /** Someone made an API token for their scripts. */
   TOKEN_ISSUED,
-  TOKEN_REVOKED
+  TOKEN_REVOKED,
+  DOCUMENT_CREATED,
+  DOCUMENT_EDITED,
+  ATTACHMENT_ADDED,
+  /** A case worker moved, assigned, routed, wrote in or annotated a service request. */
+  REQUEST_HANDLED,
+  /** Records above the lowest level appeared in a list or a page of search results. */
+  RECORDS_LISTED
 }

@@ -27,9 +27,15 @@ public final class ClassificationScheme {
   private final Map<String, Integer> ranks;
   private final Map<String, String> compartments;
   private final Map<String, String> nations;
+  private final boolean releasesUnmarked;
 
   private ClassificationScheme(
-      String nation, List<String> levels, Set<String> compartments, Set<String> nations) {
+      String nation,
+      List<String> levels,
+      Set<String> compartments,
+      Set<String> nations,
+      boolean releasesUnmarked) {
+    this.releasesUnmarked = releasesUnmarked;
     this.nation = checkName("nation", nation);
     this.levels = List.copyOf(Objects.requireNonNull(levels, "levels"));
     if (this.levels.isEmpty()) {
@@ -61,7 +67,22 @@ public final class ClassificationScheme {
    */
   public static ClassificationScheme of(
       String nation, List<String> levels, Set<String> compartments, Set<String> nations) {
-    return new ClassificationScheme(nation, levels, compartments, nations);
+    return new ClassificationScheme(nation, levels, compartments, nations, false);
+  }
+
+  /**
+   * The same scheme, where a record above the lowest level without a releasability caveat is
+   * releasable to every nation the scheme knows ({@code true}), or only to the owning nation
+   * ({@code false}, the default: release to another nation must be explicit, {@code REL TO}).
+   */
+  public ClassificationScheme releasingUnmarked(boolean releases) {
+    return new ClassificationScheme(
+        nation, levels, compartments(), new TreeSet<>(nations.values()), releases);
+  }
+
+  /** Whether unmarked records above the lowest level go to every known nation. */
+  public boolean releasesUnmarked() {
+    return releasesUnmarked;
   }
 
   public String nation() {
@@ -163,12 +184,13 @@ public final class ClassificationScheme {
         && nation.equals(other.nation)
         && levels.equals(other.levels)
         && compartments.equals(other.compartments)
-        && nations.equals(other.nations);
+        && nations.equals(other.nations)
+        && releasesUnmarked == other.releasesUnmarked;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(nation, levels, compartments, nations);
+    return Objects.hash(nation, levels, compartments, nations, releasesUnmarked);
   }
 
   @Override

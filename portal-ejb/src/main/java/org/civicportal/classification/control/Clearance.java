@@ -45,9 +45,10 @@ public final class Clearance {
   }
 
   /**
-   * Level at least the label's, read into all its compartments, and a nationality its caveat
-   * admits: any known nation when unrestricted, the owning nation for NOFORN, a listed one for REL
-   * TO.
+   * Level at least the label's, read into all its compartments, and a nationality the label is
+   * releasable to ({@link Label#releasableTo}): the owning nation for NOFORN, a listed one for REL
+   * TO, and without a caveat any known nation at the lowest level but above it the owning nation
+   * only, unless the scheme releases unmarked records.
    */
   public boolean mayRead(Label label) {
     if (!scheme.equals(label.scheme())) {
@@ -56,7 +57,7 @@ public final class Clearance {
     }
     return level >= label.level()
         && compartments.containsAll(label.compartments())
-        && label.releasability().admits(nationality, scheme);
+        && label.isReleasableTo(nationality);
   }
 
   /** Nobody labels above their own clearance. */

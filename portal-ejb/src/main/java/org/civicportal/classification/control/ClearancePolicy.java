@@ -123,10 +123,20 @@ public class ClearancePolicy {
             c -> {
               Set<String> held = new TreeSet<>(c.compartments());
               caseAgencies(subject).forEach(a -> held.add(CASE_COMPARTMENT + a));
-              return new Audience(subject.tenant(), c.level(), held, c.nationality());
+              return new Audience(subject.tenant(), c.level(), held, c.nationality())
+                  .releasedAs(c.scheme().releasesUnmarked() ? Set.of(UNMARKED) : Set.of());
             })
         .orElseGet(() -> Audience.publicOf(subject.tenant()));
   }
+
+  /**
+   * The index's name for "released to every nation because the tenant releases unmarked records":
+   * an unmarked record above the lowest level is indexed as releasable to its owning nation and to
+   * this, and readers of a tenant that releases unmarked records hold it ({@link #audience}). The
+   * tenant's rule can then change without indexing anything again, and a stricter rule holds from
+   * the moment it commits. Not a valid nation name, so no nation can be it.
+   */
+  public static final String UNMARKED = "*unmarked";
 
   /** The prefix of the index-only compartment of an agency's service requests. */
   public static final String CASE_COMPARTMENT = "case:";
@@ -156,20 +166,20 @@ public class ClearancePolicy {
    * form. Never seen by the public's audience, even at the tenant's lowest level.
    */
   public Visibility visibility(String tenant, Label label) {
-    Releasability r = label.releasability();
     Set<String> releasableTo =
-        switch (r.kind()) {
-          case UNRESTRICTED -> Set.of();
-          case NOFORN -> Set.of(label.scheme().nation());
-          case REL_TO -> r.nations();
-        };
+        label.releasability().kind() == Releasability.Kind.UNRESTRICTED && label.level() > 0
+            ? Set.of(label.scheme().nation(), UNMARKED)
+            : label.releasableTo();
     return new Visibility(tenant, label.level(), label.compartments(), releasableTo);
   }
 
   /**
    * Binds the parameters of a labelled-record query ({@code :maxLevel}, {@code :held}, {@code
-   * :nationality}, {@code :owner}) so it returns only records the subject may read. A subject
-   * without clearance gets a level below every record, so the query returns nothing.
+   * :nationality}, {@code :owner}, {@code :unmarkedLevel}) so it returns only records the subject
+   * may read. {@code :unmarkedLevel} is the highest level of records without a caveat the subject
+   * may receive: their level for the owning nation's nationals (or every national when the scheme
+   * releases unmarked records), else the lowest. A subject without clearance gets a level below
+   * every record, so the query returns nothing.
    */
   public <T> TypedQuery<T> bindVisibleTo(TypedQuery<T> query, Subject subject) {
     Set<String> held = new TreeSet<>();
@@ -178,15 +188,18 @@ public class ClearancePolicy {
     int maxLevel = -1;
     String nationality = "";
     String owner = "-";
+    int unmarkedLevel = -1;
     if (subject.clearance().isPresent()) {
       Clearance c = subject.clearance().get();
       held.addAll(c.compartments());
       maxLevel = c.level();
       nationality = c.nationality();
       owner = c.scheme().nation();
+      unmarkedLevel = owner.equals(nationality) || c.scheme().releasesUnmarked() ? maxLevel : 0;
     }
     return query
         .setParameter("maxLevel", maxLevel)
+        .setParameter("unmarkedLevel", unmarkedLevel)
         .setParameter("held", held)
         .setParameter("nationality", nationality)
         .setParameter("owner", owner);

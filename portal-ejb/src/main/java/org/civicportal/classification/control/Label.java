@@ -8,7 +8,9 @@ import java.util.TreeSet;
 /**
  * A classification label under one scheme: a level, a set of compartments and a releasability
  * caveat. Labels form a lattice: {@link #dominates} is the partial order and {@link #join} the
- * least upper bound. A REL TO caveat always names the scheme's owning nation.
+ * least upper bound. A REL TO caveat always names the scheme's owning nation. Release to another
+ * nation above the lowest level is explicit unless the scheme says otherwise ({@link
+ * #releasableTo}).
  */
 public final class Label {
   private final ClassificationScheme scheme;
@@ -72,12 +74,81 @@ public final class Label {
     return releasability;
   }
 
-  /** Level at least as high, every compartment of {@code other}, a caveat at least as strict. */
+  /**
+   * The nations that may receive this record, empty for every nation the scheme knows: its {@code
+   * REL TO} list; the owning nation for {@code NOFORN}; and for a record without a caveat, every
+   * nation at the lowest level, but above it the owning nation only, unless the scheme releases
+   * unmarked records (release to another nation must be explicit).
+   */
+  public SortedSet<String> releasableTo() {
+    return switch (releasability.kind()) {
+      case REL_TO -> releasability.nations();
+      case NOFORN -> new TreeSet<>(Set.of(scheme.nation()));
+      case UNRESTRICTED ->
+          level == 0 || scheme.releasesUnmarked()
+              ? new TreeSet<>()
+              : new TreeSet<>(Set.of(scheme.nation()));
+    };
+  }
+
+  /** Whether a national of {@code nationality} (a nation the scheme knows) may receive it. */
+  boolean isReleasableTo(String nationality) {
+    SortedSet<String> nations = releasableTo();
+    return nations.isEmpty()
+        ? scheme.findNation(nationality).map(nationality::equals).orElse(false)
+        : nations.contains(nationality);
+  }
+
+  /**
+   * Level at least as high, every compartment of {@code other}, a caveat at least as strict. An
+   * unmarked label above the lowest level of a scheme that does not release unmarked records goes
+   * to the owning nation only: its caveat sits above "unrestricted" and below {@code REL TO} the
+   * owning nation alone (and so below {@code NOFORN}), and beside longer {@code REL TO} lists.
+   */
   public boolean dominates(Label other) {
     requireSameScheme(other);
     return level >= other.level
         && compartments.containsAll(other.compartments)
-        && releasability.isAtLeastAsRestrictiveAs(other.releasability);
+        && caveatDominates(other);
+  }
+
+  /** Whether this is unmarked, above the lowest level, in a scheme that keeps such to its own. */
+  private boolean ownNationalsOnly() {
+    return releasability.kind() == Releasability.Kind.UNRESTRICTED
+        && level > 0
+        && !scheme.releasesUnmarked();
+  }
+
+  private boolean caveatDominates(Label other) {
+    if (other.ownNationalsOnly()) {
+      return ownNationalsOnly()
+          || releasability.kind() == Releasability.Kind.NOFORN
+          || releasability.equals(Releasability.relTo(Set.of(scheme.nation())));
+    }
+    if (ownNationalsOnly()) {
+      return other.releasability.kind() == Releasability.Kind.UNRESTRICTED;
+    }
+    return releasability.isAtLeastAsRestrictiveAs(other.releasability);
+  }
+
+  /** The caveat of the join of two labels (see {@link #dominates} for the order). */
+  private Releasability joinedCaveat(Label other) {
+    boolean mine = ownNationalsOnly();
+    boolean theirs = other.ownNationalsOnly();
+    if (mine && theirs
+        || mine && other.releasability.kind() == Releasability.Kind.UNRESTRICTED
+        || theirs && releasability.kind() == Releasability.Kind.UNRESTRICTED) {
+      // unmarked above the lowest level again: to own nationals only
+      return Releasability.unrestricted();
+    }
+    Releasability ownOnly = Releasability.relTo(Set.of(scheme.nation()));
+    if (mine) {
+      return ownOnly.mostRestrictive(other.releasability);
+    }
+    if (theirs) {
+      return ownOnly.mostRestrictive(releasability);
+    }
+    return releasability.mostRestrictive(other.releasability);
   }
 
   /** Dominates {@code other} and differs from it. */
@@ -90,11 +161,7 @@ public final class Label {
     requireSameScheme(other);
     Set<String> union = new TreeSet<>(compartments);
     union.addAll(other.compartments);
-    return new Label(
-        scheme,
-        Math.max(level, other.level),
-        union,
-        releasability.mostRestrictive(other.releasability));
+    return new Label(scheme, Math.max(level, other.level), union, joinedCaveat(other));
   }
 
   private void requireSameScheme(Label other) {

@@ -88,15 +88,6 @@ public final class Releasability {
     return new Releasability(Kind.REL_TO, common);
   }
 
-  /** Whether a national of {@code nationality} may receive records under this caveat. */
-  boolean admits(String nationality, ClassificationScheme scheme) {
-    return switch (kind) {
-      case UNRESTRICTED -> nationality.equals(scheme.findNation(nationality).orElse(null));
-      case REL_TO -> nations.contains(nationality);
-      case NOFORN -> scheme.nation().equals(nationality);
-    };
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Releasability other && kind == other.kind && nations.equals(other.nations);

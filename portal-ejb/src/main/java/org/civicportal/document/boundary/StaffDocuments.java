@@ -55,16 +55,32 @@ public class StaffDocuments {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** The documents the subject may read, newest first. */
+  /**
+   * The documents the subject may read, newest first. Those above the lowest level appearing in the
+   * list are audited, in one entry.
+   */
   public List<StaffDocument> visible() {
     Subject subject = subjects.get();
     ClassificationScheme scheme = scheme();
-    return policy
-        .bindVisibleTo(em.createNamedQuery(StaffDocument.VISIBLE, StaffDocument.class), subject)
-        .getResultList()
-        .stream()
-        // the SQL predicate and the policy must agree; reading through both fails closed if not
-        .filter(d -> policy.mayRead(subject, d.label(scheme)))
+    List<StaffDocument> visible =
+        policy
+            .bindVisibleTo(em.createNamedQuery(StaffDocument.VISIBLE, StaffDocument.class), subject)
+            .getResultList()
+            .stream()
+            // the SQL predicate and the policy must agree; reading through both fails closed if
+            // not
+            .filter(d -> policy.mayRead(subject, d.label(scheme)))
+            .toList();
+    audit.listed(CurrentTenant.code(), subject.name(), "documents", classified(visible, scheme));
+    return visible;
+  }
+
+  /** How an audit entry names the documents above the lowest level among these. */
+  private static List<String> classified(
+      Collection<StaffDocument> documents, ClassificationScheme scheme) {
+    return documents.stream()
+        .filter(d -> d.label(scheme).level() > 0)
+        .map(d -> "document:" + d.id() + " " + d.marking())
         .toList();
   }
 
@@ -143,7 +159,14 @@ public class StaffDocuments {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("document", e.getMessage());
     }
-    return writer.insert(document, clock.instant());
+    writer.insert(document, clock.instant());
+    audit.record(
+        CurrentTenant.code(),
+        subject.name(),
+        AuditAction.DOCUMENT_CREATED,
+        "document:" + document.id(),
+        document.marking());
+    return document;
   }
 
   /** Edits a document the subject may read; the label may stay or rise, never fall. */
@@ -163,6 +186,12 @@ public class StaffDocuments {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("classification", e.getMessage());
     }
+    audit.record(
+        CurrentTenant.code(),
+        subject.name(),
+        AuditAction.DOCUMENT_EDITED,
+        "document:" + id,
+        document.marking());
     if (!before.equals(document.marking())) {
       audit.record(
           CurrentTenant.code(),
@@ -263,6 +292,18 @@ public class StaffDocuments {
     em.flush();
     em.persist(new DocumentAttachmentContent(attachment.id(), bytes));
     writer.changed(found.get(), now);
+    audit.record(
+        CurrentTenant.code(),
+        subject.name(),
+        AuditAction.ATTACHMENT_ADDED,
+        "document:" + id + ":file:" + attachment.id(),
+        name
+            + " ("
+            + type.get()
+            + ", SHA-256 "
+            + attachment.sha256()
+            + ") under "
+            + found.get().marking());
     return Optional.of(attachment);
   }
 
@@ -276,14 +317,26 @@ public class StaffDocuments {
         .getResultList();
   }
 
-  /** A file's bytes, if it belongs to a document the subject may read. */
+  /**
+   * A file's bytes, if it belongs to a document the subject may read; downloading one above the
+   * lowest level is audited like reading the document.
+   */
   public Optional<byte[]> attachmentContent(long id, long attachmentId) {
-    if (find(id).isEmpty()) {
+    Optional<StaffDocument> document = find(id);
+    if (document.isEmpty()) {
       return Optional.empty();
     }
     DocumentAttachment a = em.find(DocumentAttachment.class, attachmentId);
     if (a == null || a.documentId() != id) {
       return Optional.empty();
+    }
+    if (document.get().label(scheme()).level() > 0) {
+      audit.record(
+          CurrentTenant.code(),
+          subjects.get().name(),
+          AuditAction.DOCUMENT_READ,
+          "document:" + id + ":file:" + attachmentId,
+          document.get().marking());
     }
     return Optional.ofNullable(em.find(DocumentAttachmentContent.class, attachmentId))
         .map(DocumentAttachmentContent::content);

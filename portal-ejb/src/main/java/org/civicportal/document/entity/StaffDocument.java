@@ -43,7 +43,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         "SELECT d FROM StaffDocument d WHERE d.levelRank <= :maxLevel"
             + " AND NOT EXISTS (SELECT c FROM StaffDocument d2 JOIN d2.compartments c"
             + "   WHERE d2.id = d.id AND c NOT IN :held)"
-            + " AND (d.releasability = 'ALL'"
+            + " AND ((d.releasability = 'ALL' AND d.levelRank <= :unmarkedLevel)"
             + "   OR (d.releasability = 'NOFORN' AND :nationality = :owner)"
             + "   OR (d.releasability = 'REL' AND EXISTS (SELECT r FROM StaffDocument d3"
             + "     JOIN d3.releasableTo r WHERE d3.id = d.id AND r = :nationality)))"
@@ -54,7 +54,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         "SELECT d FROM StaffDocument d WHERE d.id IN :ids AND d.levelRank <= :maxLevel"
             + " AND NOT EXISTS (SELECT c FROM StaffDocument d2 JOIN d2.compartments c"
             + "   WHERE d2.id = d.id AND c NOT IN :held)"
-            + " AND (d.releasability = 'ALL'"
+            + " AND ((d.releasability = 'ALL' AND d.levelRank <= :unmarkedLevel)"
             + "   OR (d.releasability = 'NOFORN' AND :nationality = :owner)"
             + "   OR (d.releasability = 'REL' AND EXISTS (SELECT r FROM StaffDocument d3"
             + "     JOIN d3.releasableTo r WHERE d3.id = d.id AND r = :nationality)))")

@@ -5,8 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
@@ -26,6 +33,7 @@ public class SavedSearches {
   EntityManager em;
 
   @Inject CurrentSubject subjects;
+  @Inject Searches searches;
 
   public List<SavedSearch> mine() {
     Subject subject = requireEmployee();
@@ -57,6 +65,64 @@ public class SavedSearches {
     em.persist(saved);
     em.flush();
     return saved;
+  }
+
+  /**
+   * Runs one of the caller's saved searches now, in this language: what {@link Searches#search}
+   * gives for its parameters, marked with the highest label among its hits.
+   */
+  public Searches.Results results(long id, String language) {
+    Subject subject = requireEmployee();
+    SavedSearch saved = em.find(SavedSearch.class, id);
+    if (saved == null || !saved.owner().equals(subject.name())) {
+      throw new NoSuchRecordException("No saved search " + id + ".");
+    }
+    Map<String, List<String>> p = parameters(saved.query());
+    return searches.search(
+        new Searches.Request(
+            first(p, "q"),
+            language,
+            p.getOrDefault("type", List.of()).stream()
+                .flatMap(t -> Arrays.stream(t.split(",")))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet()),
+            first(p, "agency"),
+            first(p, "category"),
+            first(p, "language"),
+            first(p, "level"),
+            first(p, "updated"),
+            10,
+            null,
+            true));
+  }
+
+  /** The parameters of a URL query string (decoded; repeated names kept in order). */
+  static Map<String, List<String>> parameters(String query) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return parameters;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("query", "The saved search's parameters are malformed.");
+    }
+  }
+
+  private static String first(Map<String, List<String>> parameters, String name) {
+    List<String> values = parameters.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   public void delete(long id) {

@@ -2,6 +2,7 @@ package org.civicportal.indexing.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.catalog.boundary.PublicServices;
 import org.civicportal.catalog.control.ServiceDocuments;
 import org.civicportal.catalog.entity.ServiceTranslation;
@@ -45,9 +47,11 @@ import org.civicportal.tenant.control.CurrentTenant;
  * ClearancePolicy#audience}); every hit is then read again from the database through the same
  * policy before it is shown, so a record whose label rose a moment ago is dropped even if the index
  * has not caught up (it never shows, and the total is lowered by it). One search covers services,
- * staff documents and service requests, in the asked language and the tenant's default.
+ * staff documents and service requests, in the asked language and the tenant's default. A page that
+ * shows records above the lowest level is audited (one entry naming them).
  */
 @ApplicationScoped
+@Transactional
 public class Searches {
   public static final int MAX_SIZE = SearchQuery.MAX_SIZE;
 
@@ -58,6 +62,7 @@ public class Searches {
   @Inject CurrentSubject subjects;
   @Inject ClearancePolicy policy;
   @Inject Tenants tenants;
+  @Inject AuditTrail audit;
 
   /**
    * What to search for: the text, the page's language, filters (all optional; {@code level} is a
@@ -274,6 +279,14 @@ public class Searches {
     long stale = result.hits().size() - hits.size();
     String highest =
         documents.highest(hits.stream().flatMap(h -> h.classification().stream()).toList());
+    audit.listed(
+        CurrentTenant.code(),
+        subjects.get().name(),
+        "search",
+        hits.stream()
+            .filter(h -> h.classification().map(m -> documents.label(m).level() > 0).orElse(false))
+            .map(h -> h.type() + ":" + h.id() + " " + h.classification().get())
+            .toList());
     return new Results(
         result.total() - stale,
         hits,

@@ -23,20 +23,25 @@ public class MailOutbox {
   @Inject MailTemplates templates;
   @Inject Event<MailQueued> queued;
 
+  /**
+   * Queues a mail about a labelled record: its marking leads the subject, in brackets, and is the
+   * body's first line, as on every page that shows the record.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void queue(
       String tenant,
       String to,
       MailTemplates.Kind kind,
       String locale,
-      Map<String, String> values) {
+      Map<String, String> values,
+      String marking) {
     MailTemplates.Filled mail = templates.fill(tenant, kind, locale, values);
     OutgoingMail entry =
         new OutgoingMail(
             tenant,
             to,
-            mail.subject(),
-            mail.body(),
+            "[" + marking + "] " + mail.subject(),
+            marking + "\n\n" + mail.body(),
             "<" + UUID.randomUUID() + "." + tenant + "@civic-portal>",
             Instant.now());
     em.persist(entry);

@@ -144,6 +144,7 @@ public class ServiceRequests {
                     new InvalidInputException(
                         "service_code", "No published service has the code " + s.serviceCode()));
     Submission who = withSubmitter(s, service.form());
+    checkLabel(who, service.revision());
     Answers given = who.answers().copy();
     for (Submission.NewFile file : who.files()) {
       // files sent with the submission answer their question; they are checked when stored
@@ -216,6 +217,44 @@ public class ServiceRequests {
     return found;
   }
 
+  /**
+   * A label asked for with a submission is never silently replaced: it must be a marking of the
+   * tenant's scale, at or below the ceiling of the service's published revision (by default the
+   * lowest level), and one the submitter may set. Citizens, guests and Open311 clients follow their
+   * requests only while they are public, so they may ask for the lowest level only.
+   */
+  private void checkLabel(Submission s, ServiceRevision published) {
+    if (s.classification().isEmpty() || s.classification().get().isBlank()) {
+      return;
+    }
+    ClassificationScheme scheme = scheme();
+    Label asked;
+    try {
+      asked = Marking.parse(scheme, s.classification().get());
+    } catch (MarkingException e) {
+      throw new InvalidInputException("classification", e.getMessage());
+    }
+    Label ceiling = published.ceiling().map(m -> Marking.parse(scheme, m)).orElse(scheme.lowest());
+    if (!ceiling.dominates(asked)) {
+      throw new InvalidInputException(
+          "classification",
+          "Requests of this service can be labelled at most "
+              + Marking.format(ceiling)
+              + ", not "
+              + Marking.format(asked)
+              + ".");
+    }
+    if (!ClearancePolicy.isPublic(asked)) {
+      throw new InvalidInputException(
+          "classification",
+          "You cannot label your request "
+              + Marking.format(asked)
+              + ": you could no longer follow it. Leave the label out, or use "
+              + Marking.format(scheme.lowest())
+              + ".");
+    }
+  }
+
   /** The submitter: the signed-in citizen (with their account's e-mail), or a guest's e-mail. */
   private Submission withSubmitter(Submission s, FormDefinition form) {
     Subject subject = subjects.get();
@@ -249,7 +288,8 @@ public class ServiceRequests {
         s.idempotencyKey(),
         s.clientKey(),
         s.draftId(),
-        s.files());
+        s.files(),
+        s.classification());
   }
 
   /** Whether the text looks like an e-mail address (the server that takes it decides). */
@@ -358,7 +398,8 @@ public class ServiceRequests {
 
   /**
    * The requests the subject may see: a citizen's own; a case worker's agencies' queue, each
-   * request checked against their clearance; nothing for anyone else.
+   * request checked against their clearance; nothing for anyone else. Those above the lowest level
+   * appearing in the list are audited, in one entry.
    */
   public List<ServiceRequest> visible(Filter filter) {
     Subject subject = subjects.get();
@@ -387,15 +428,27 @@ public class ServiceRequests {
               .getResultList();
     }
     Instant now = Instant.now();
-    return candidates.stream()
-        .filter(r -> policy.mayReadCase(subject, facts(r)))
-        .filter(r -> filter.state().map(s -> r.state() == s).orElse(true))
-        .filter(r -> filter.assignee().map(a -> r.assignee().equals(Optional.of(a))).orElse(true))
-        .filter(r -> !filter.unassigned() || r.assignee().isEmpty())
-        .filter(r -> !filter.overdue() || r.overdue(now))
-        .filter(r -> filter.service().map(c -> r.serviceCode().equals(c)).orElse(true))
-        .filter(r -> filter.team().map(t -> r.team().equals(Optional.of(t))).orElse(true))
-        .toList();
+    List<ServiceRequest> shown =
+        candidates.stream()
+            .filter(r -> policy.mayReadCase(subject, facts(r)))
+            .filter(r -> filter.state().map(s -> r.state() == s).orElse(true))
+            .filter(
+                r -> filter.assignee().map(a -> r.assignee().equals(Optional.of(a))).orElse(true))
+            .filter(r -> !filter.unassigned() || r.assignee().isEmpty())
+            .filter(r -> !filter.overdue() || r.overdue(now))
+            .filter(r -> filter.service().map(c -> r.serviceCode().equals(c)).orElse(true))
+            .filter(r -> filter.team().map(t -> r.team().equals(Optional.of(t))).orElse(true))
+            .toList();
+    ClassificationScheme scheme = scheme();
+    audit.listed(
+        CurrentTenant.code(),
+        subject.name(),
+        "requests",
+        shown.stream()
+            .filter(r -> r.label(scheme).level() > 0)
+            .map(r -> "request:" + r.reference() + " " + r.marking())
+            .toList());
+    return shown;
   }
 
   /** The requests an Open311 client submitted with its key. */
@@ -544,6 +597,7 @@ public class ServiceRequests {
         new RequestEvent(
             request.id(), now, subject.name(), from, to, request.assignee().orElse(null), note));
     indexing.changed(request.id());
+    auditHandling(subject, request, "moved " + from.external() + " -> " + to.external());
     notifyCitizen(
         request,
         MailTemplates.Kind.REQUEST_STATUS,
@@ -572,6 +626,7 @@ public class ServiceRequests {
     }
     request.route(t);
     indexing.changed(request.id());
+    auditHandling(subject, request, t == null ? "team cleared" : "routed to team " + t);
     return request;
   }
 
@@ -621,6 +676,17 @@ public class ServiceRequests {
             request.state(),
             account.username(),
             null));
+    auditHandling(subject, request, "assigned to " + account.username());
+  }
+
+  /** Audits a case worker's act on a request, naming the request's label. */
+  private void auditHandling(Subject subject, ServiceRequest request, String what) {
+    audit.record(
+        CurrentTenant.code(),
+        subject.name(),
+        AuditAction.REQUEST_HANDLED,
+        "request:" + request.reference(),
+        what + " (" + request.marking() + ")");
   }
 
   /** The citizen withdraws their request before anyone is assigned. */
@@ -663,6 +729,7 @@ public class ServiceRequests {
             request, RequestMessage.Kind.MESSAGE, subject, staff, body, request.label(scheme()));
     indexing.changed(request.id());
     if (staff) {
+      auditHandling(subject, request, "wrote to the citizen (message " + message.id() + ")");
       notifyCitizen(
           request, MailTemplates.Kind.REQUEST_MESSAGE, Map.of("message", message.body()), baseUrl);
     } else {
@@ -684,7 +751,8 @@ public class ServiceRequests {
                               "message",
                               message.body(),
                               "link",
-                              baseUrl + "/staff/request?ref=" + request.reference()))));
+                              baseUrl + "/staff/request?ref=" + request.reference())),
+                      request.marking()));
     }
     return message;
   }
@@ -739,6 +807,7 @@ public class ServiceRequests {
     RequestMessage note = message(request, RequestMessage.Kind.NOTE, subject, true, body, label);
     // notes are not searched, but a case worker's devices carry them
     changeLog.changed(RequestIndexing.TYPE, request.id());
+    auditHandling(subject, request, "internal note " + note.id() + " labelled " + note.marking());
     if (label.level() > 0) {
       audit.record(
           CurrentTenant.code(),
@@ -778,7 +847,13 @@ public class ServiceRequests {
     }
     Map<String, String> values = new java.util.HashMap<>(extra);
     values.put("link", RequestWriter.link(baseUrl, request));
-    outbox.queue(CurrentTenant.code(), to.get(), kind, request.language(), values(request, values));
+    outbox.queue(
+        CurrentTenant.code(),
+        to.get(),
+        kind,
+        request.language(),
+        values(request, values),
+        request.marking());
   }
 
   private Map<String, String> values(ServiceRequest request, Map<String, String> extra) {
@@ -805,13 +880,23 @@ public class ServiceRequests {
 
   // ---- queue export and dashboard ----
 
-  /** The queue as CSV (RFC 4180), what {@link #visible} returns for this filter. */
+  /**
+   * The queue as CSV (RFC 4180), what {@link #visible} returns for this filter. Its first row,
+   * above the header, is the banner: the highest label among the rows (their join), as a page of
+   * them would be marked.
+   */
   public String exportCsv(Filter filter) {
-    StringBuilder csv =
-        new StringBuilder(
-            "reference,service,agency,state,assignee,submitted_at,due_at,overdue,classification\r\n");
+    List<ServiceRequest> rows = visible(filter);
+    ClassificationScheme scheme = scheme();
+    Label highest = scheme.lowest();
+    for (ServiceRequest r : rows) {
+      highest = highest.join(r.label(scheme));
+    }
+    StringBuilder csv = new StringBuilder(csvField(Marking.format(highest))).append("\r\n");
+    csv.append(
+        "reference,service,agency,state,assignee,submitted_at,due_at,overdue,classification\r\n");
     Instant now = Instant.now();
-    for (ServiceRequest r : visible(filter)) {
+    for (ServiceRequest r : rows) {
       csv.append(
               List.of(
                       r.reference(),

@@ -119,7 +119,8 @@ public class RequestWriter {
                         "tenant", c.tenantName(),
                         "reference", reference,
                         "service", c.serviceTitle(),
-                        "link", link(baseUrl, request))));
+                        "link", link(baseUrl, request)),
+                    request.marking()));
     return request.id();
   }
 

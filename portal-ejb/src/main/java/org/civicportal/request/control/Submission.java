@@ -7,7 +7,8 @@ import org.civicportal.request.entity.RequestChannel;
 
 /**
  * What is submitted: the service, the answers, who (a signed-in citizen, or a guest's e-mail), how,
- * the key that makes a retry the same request, and the draft whose files it takes along.
+ * the key that makes a retry the same request, the draft whose files it takes along, and the label
+ * the submitter asks for, if any.
  */
 public record Submission(
     String serviceCode,
@@ -19,10 +20,37 @@ public record Submission(
     Optional<String> idempotencyKey,
     Optional<Long> clientKey,
     Optional<Long> draftId,
-    List<NewFile> files) {
+    List<NewFile> files,
+    Optional<String> classification) {
 
   public Submission {
     files = List.copyOf(files);
+  }
+
+  /** A submission that asks for no label: the tenant's lowest level. */
+  public Submission(
+      String serviceCode,
+      String language,
+      Answers answers,
+      Optional<String> citizen,
+      Optional<String> email,
+      RequestChannel channel,
+      Optional<String> idempotencyKey,
+      Optional<Long> clientKey,
+      Optional<Long> draftId,
+      List<NewFile> files) {
+    this(
+        serviceCode,
+        language,
+        answers,
+        citizen,
+        email,
+        channel,
+        idempotencyKey,
+        clientKey,
+        draftId,
+        files,
+        Optional.empty());
   }
 
   /** A file sent with the submission itself (through the API). */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.classification.control.ClassificationScheme;
+import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
 import org.civicportal.classification.control.Marking;
 import org.civicportal.classification.control.MarkingException;
@@ -47,6 +48,7 @@ public class Devices {
   @Inject CurrentSubject subjects;
   @Inject Tenants tenants;
   @Inject AuditTrail audit;
+  @Inject ClearancePolicy policy;
 
   /** A registered device: its id, and its token, which is never shown again. */
   public record Registered(long id, String token) {}
@@ -112,6 +114,10 @@ public class Devices {
       label = Marking.parse(scheme(), marking == null ? "" : marking);
     } catch (MarkingException e) {
       throw new InvalidInputException("accreditation", e.getMessage());
+    }
+    if (!policy.mayLabel(admin, label)) {
+      throw new InvalidInputException(
+          "accreditation", "You cannot accredit a device above your own clearance.");
     }
     String before = device.accreditation();
     device.accredit(Marking.format(label), Instant.now());

@@ -102,6 +102,9 @@ public class Tenant {
   @Column(name = "device_grace_seconds", nullable = false)
   private long deviceGraceSeconds = 72 * 3600;
 
+  @Column(name = "releases_unmarked", nullable = false)
+  private boolean releasesUnmarked;
+
   protected Tenant() {}
 
   public Tenant(
@@ -150,7 +153,17 @@ public class Tenant {
 
   /** The tenant's scheme; {@code nations} are all nation codes that releasability may name. */
   public ClassificationScheme scheme(Set<String> nations) {
-    return ClassificationScheme.of(nation, levels, compartments, nations);
+    return ClassificationScheme.of(nation, levels, compartments, nations)
+        .releasingUnmarked(releasesUnmarked);
+  }
+
+  /**
+   * Whether records above the lowest level without a releasability caveat go to every nation (true)
+   * or only to this tenant's own nationals (false, the default: release to another nation is
+   * explicit, REL TO).
+   */
+  public void releaseUnmarked(boolean releases) {
+    this.releasesUnmarked = releases;
   }
 
   /** How long a device may stay silent before an admin must approve it again. */

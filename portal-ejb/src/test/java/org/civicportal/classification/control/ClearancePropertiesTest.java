@@ -2,104 +2,125 @@ package org.civicportal.classification.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.Tuple.Tuple3;
+import org.civicportal.search.property.Generator;
+import org.civicportal.search.property.Property;
+import org.junit.jupiter.api.Test;
 
 /** "No read up" holds for every clearance and every label of its scheme. */
 class ClearancePropertiesTest {
+  private static final int TRIES = 1000;
 
-  @Provide
-  Arbitrary<Clearance> clearances() {
-    return ClassificationArbitraries.schemes().flatMap(ClassificationArbitraries::clearances);
+  /** A clearance and a label of its scheme. */
+  record Reading(Clearance clearance, Label label) {}
+
+  /** A clearance and two labels a, b of its scheme. */
+  record Labels(Clearance clearance, Label a, Label b) {}
+
+  static Generator<Clearance> clearances() {
+    return ClassificationGenerators.schemes().flatMap(ClassificationGenerators::clearances);
   }
 
   /** A clearance with a label of its scheme: half the time one it may read by construction. */
-  @Provide
-  Arbitrary<Tuple2<Clearance, Label>> readings() {
-    return clearances().flatMap(c -> labelsNear(c).map(a -> Tuple.of(c, a)));
+  static Generator<Reading> readings() {
+    return clearances().flatMap(c -> labelsNear(c).map(a -> new Reading(c, a)));
   }
 
   /** A clearance and two labels a, b of its scheme with a dominating b. */
-  @Provide
-  Arbitrary<Tuple3<Clearance, Label, Label>> chains() {
+  static Generator<Labels> chains() {
     return clearances()
         .flatMap(
             c ->
                 labelsNear(c)
                     .flatMap(
-                        a -> ClassificationArbitraries.dominatedBy(a).map(b -> Tuple.of(c, a, b))));
+                        a ->
+                            ClassificationGenerators.dominatedBy(a).map(b -> new Labels(c, a, b))));
   }
 
-  @Provide
-  Arbitrary<Tuple3<Clearance, Label, Label>> joins() {
+  static Generator<Labels> joins() {
     return clearances()
-        .flatMap(
-            c -> Combinators.combine(labelsNear(c), labelsNear(c)).as((a, b) -> Tuple.of(c, a, b)));
+        .flatMap(c -> Generator.zip(labelsNear(c), labelsNear(c), (a, b) -> new Labels(c, a, b)));
   }
 
-  private static Arbitrary<Label> labelsNear(Clearance clearance) {
-    return Arbitraries.oneOf(
-        ClassificationArbitraries.labels(clearance.scheme()),
-        ClassificationArbitraries.dominatedBy(clearance.ceiling()));
+  private static Generator<Label> labelsNear(Clearance clearance) {
+    return Generator.oneOf(
+        ClassificationGenerators.labels(clearance.scheme()),
+        ClassificationGenerators.dominatedBy(clearance.ceiling()));
   }
 
-  @Property
-  void mayReadIsMonotone(@ForAll("chains") Tuple3<Clearance, Label, Label> chain) {
-    Clearance clearance = chain.get1();
-    Label a = chain.get2();
-    Label b = chain.get3();
+  @Test
+  void mayReadIsMonotone() {
+    Property.check(
+        TRIES,
+        chains(),
+        chain -> {
+          Clearance clearance = chain.clearance();
+          Label a = chain.a();
+          Label b = chain.b();
 
-    boolean readsBoth = !clearance.mayRead(a) || clearance.mayRead(b);
+          boolean readsBoth = !clearance.mayRead(a) || clearance.mayRead(b);
 
-    assertThat(a.dominates(b)).isTrue();
-    assertThat(readsBoth).as("reads %s but not %s", a, b).isTrue();
+          assertThat(a.dominates(b)).isTrue();
+          assertThat(readsBoth).as("reads %s but not %s", a, b).isTrue();
+        });
   }
 
-  @Property
-  void neverReadsAboveItsCeiling(@ForAll("readings") Tuple2<Clearance, Label> reading) {
-    Clearance clearance = reading.get1();
-    Label label = reading.get2();
+  @Test
+  void neverReadsAboveItsCeiling() {
+    Property.check(
+        TRIES,
+        readings(),
+        reading -> {
+          Clearance clearance = reading.clearance();
+          Label label = reading.label();
 
-    boolean mayRead = clearance.mayRead(label);
+          boolean mayRead = clearance.mayRead(label);
 
-    assertThat(mayRead).isEqualTo(clearance.ceiling().dominates(label));
+          assertThat(mayRead).isEqualTo(clearance.ceiling().dominates(label));
+        });
   }
 
-  @Property
-  void theCeilingIsReadable(@ForAll("clearances") Clearance clearance) {
-    Label ceiling = clearance.ceiling();
+  @Test
+  void theCeilingIsReadable() {
+    Property.check(
+        TRIES,
+        clearances(),
+        clearance -> {
+          Label ceiling = clearance.ceiling();
 
-    boolean mayRead = clearance.mayRead(ceiling);
+          boolean mayRead = clearance.mayRead(ceiling);
 
-    assertThat(mayRead).isTrue();
+          assertThat(mayRead).isTrue();
+        });
   }
 
-  @Property
-  void readsAJoinExactlyWhenItReadsBothParts(
-      @ForAll("joins") Tuple3<Clearance, Label, Label> sample) {
-    Clearance clearance = sample.get1();
-    Label a = sample.get2();
-    Label b = sample.get3();
+  @Test
+  void readsAJoinExactlyWhenItReadsBothParts() {
+    Property.check(
+        TRIES,
+        joins(),
+        sample -> {
+          Clearance clearance = sample.clearance();
+          Label a = sample.a();
+          Label b = sample.b();
 
-    boolean readsJoin = clearance.mayRead(a.join(b));
+          boolean readsJoin = clearance.mayRead(a.join(b));
 
-    assertThat(readsJoin).isEqualTo(clearance.mayRead(a) && clearance.mayRead(b));
+          assertThat(readsJoin).isEqualTo(clearance.mayRead(a) && clearance.mayRead(b));
+        });
   }
 
-  @Property
-  void labelsOnlyWhatItMayRead(@ForAll("readings") Tuple2<Clearance, Label> reading) {
-    Clearance clearance = reading.get1();
-    Label label = reading.get2();
+  @Test
+  void labelsOnlyWhatItMayRead() {
+    Property.check(
+        TRIES,
+        readings(),
+        reading -> {
+          Clearance clearance = reading.clearance();
+          Label label = reading.label();
 
-    boolean mayLabel = clearance.mayLabel(label);
+          boolean mayLabel = clearance.mayLabel(label);
 
-    assertThat(mayLabel).isEqualTo(clearance.mayRead(label));
+          assertThat(mayLabel).isEqualTo(clearance.mayRead(label));
+        });
   }
 }

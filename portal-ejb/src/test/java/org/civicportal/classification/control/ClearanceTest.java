@@ -66,6 +66,45 @@ class ClearanceTest {
   }
 
   @Test
+  void aboveTheLowestLevelReleaseToAnotherNationIsExplicit_issue14() {
+    Clearance foreign = Clearance.of(UK_STYLE, SECRET, Set.of(), "SAMPLESTAN");
+    Clearance own = Clearance.of(UK_STYLE, SECRET, Set.of(), "DEMOLAND");
+
+    boolean unmarkedSecret = foreign.mayRead(uk("SECRET"));
+
+    assertThat(unmarkedSecret).isFalse();
+    assertThat(foreign.mayRead(uk("OFFICIAL-SENSITIVE"))).isFalse();
+    assertThat(foreign.mayRead(uk("OFFICIAL"))).as("the lowest level").isTrue();
+    assertThat(foreign.mayRead(uk("SECRET//REL TO DEMOLAND, SAMPLESTAN"))).isTrue();
+    assertThat(own.mayRead(uk("SECRET"))).isTrue();
+  }
+
+  @Test
+  void aTenantMayReleaseUnmarkedRecordsToEveryNation_issue14() {
+    ClassificationScheme releasing = UK_STYLE.releasingUnmarked(true);
+    Clearance foreign = Clearance.of(releasing, SECRET, Set.of(), "SAMPLESTAN");
+
+    boolean unmarkedSecret = foreign.mayRead(Marking.parse(releasing, "SECRET"));
+
+    assertThat(unmarkedSecret).isTrue();
+    assertThat(foreign.mayRead(Marking.parse(releasing, "SECRET//NOFORN"))).isFalse();
+  }
+
+  @Test
+  void anUnmarkedLabelAboveTheLowestGoesToOwnNationalsOnlyInTheLattice_issue14() {
+    Label unmarked = uk("OFFICIAL-SENSITIVE");
+    Label releasedToTwo = uk("SECRET//REL TO DEMOLAND, SAMPLESTAN");
+
+    Label join = releasedToTwo.join(unmarked);
+
+    assertThat(join).isEqualTo(uk("SECRET//REL TO DEMOLAND"));
+    assertThat(releasedToTwo.dominates(unmarked)).isFalse();
+    assertThat(uk("SECRET//NOFORN").dominates(unmarked)).isTrue();
+    assertThat(uk("SECRET").dominates(unmarked)).isTrue();
+    assertThat(unmarked.join(uk("OFFICIAL"))).isEqualTo(unmarked);
+  }
+
+  @Test
   void aNationalityTheSchemeDoesNotKnowIsRefused() {
     assertThatThrownBy(() -> Clearance.of(UK_STYLE, 0, Set.of(), "ATLANTIS"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -2,162 +2,196 @@ package org.civicportal.classification.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.Tuple.Tuple3;
+import org.civicportal.search.property.Generator;
+import org.civicportal.search.property.Property;
+import org.junit.jupiter.api.Test;
 
 /** Dominance is a partial order and join its least upper bound, on any scheme. */
 class LabelLatticeTest {
+  private static final int TRIES = 1000;
 
-  @Provide
-  Arbitrary<Label> labels() {
-    return ClassificationArbitraries.schemes().flatMap(ClassificationArbitraries::labels);
+  static Generator<Label> labels() {
+    return ClassificationGenerators.schemes().flatMap(ClassificationGenerators::labels);
   }
 
-  @Provide
-  Arbitrary<Tuple2<Label, Label>> pairs() {
-    return ClassificationArbitraries.pairs();
+  @Test
+  void dominanceIsReflexive() {
+    Property.check(
+        TRIES,
+        labels(),
+        a -> {
+          boolean dominates = a.dominates(a);
+
+          assertThat(dominates).isTrue();
+        });
   }
 
-  @Provide
-  Arbitrary<Tuple3<Label, Label, Label>> triples() {
-    return ClassificationArbitraries.triples();
+  @Test
+  void labelsThatDominateEachOtherAreEqual() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.pairs(),
+        pair -> {
+          Label a = pair.a();
+          Label b = pair.b();
+
+          boolean mutual = a.dominates(b) && b.dominates(a);
+
+          assertThat(mutual).isEqualTo(a.equals(b));
+        });
   }
 
-  @Provide
-  Arbitrary<Tuple3<Label, Label, Label>> chains() {
-    return ClassificationArbitraries.chains();
+  @Test
+  void aDominatedLabelDominatesBackOnlyWhenEqual() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.chains(),
+        chain -> {
+          Label a = chain.a();
+          Label b = chain.b();
+
+          boolean backwards = b.dominates(a);
+
+          assertThat(a.dominates(b)).isTrue();
+          assertThat(backwards).isEqualTo(a.equals(b));
+        });
   }
 
-  @Provide
-  Arbitrary<Tuple3<Label, Label, Label>> boundedPairs() {
-    return ClassificationArbitraries.boundedPairs();
+  @Test
+  void dominanceIsTransitive() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.chains(),
+        chain -> {
+          Label a = chain.a();
+          Label b = chain.b();
+          Label c = chain.c();
+
+          boolean dominates = a.dominates(c);
+
+          assertThat(a.dominates(b) && b.dominates(c)).isTrue();
+          assertThat(dominates).isTrue();
+        });
   }
 
-  @Property
-  void dominanceIsReflexive(@ForAll("labels") Label a) {
-    boolean dominates = a.dominates(a);
+  @Test
+  void joinIsCommutative() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.pairs(),
+        pair -> {
+          Label a = pair.a();
+          Label b = pair.b();
 
-    assertThat(dominates).isTrue();
+          Label ab = a.join(b);
+
+          assertThat(ab).isEqualTo(b.join(a));
+        });
   }
 
-  @Property
-  void labelsThatDominateEachOtherAreEqual(@ForAll("pairs") Tuple2<Label, Label> pair) {
-    Label a = pair.get1();
-    Label b = pair.get2();
+  @Test
+  void joinIsAssociative() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.triples(),
+        triple -> {
+          Label a = triple.a();
+          Label b = triple.b();
+          Label c = triple.c();
 
-    boolean mutual = a.dominates(b) && b.dominates(a);
+          Label left = a.join(b).join(c);
 
-    assertThat(mutual).isEqualTo(a.equals(b));
+          assertThat(left).isEqualTo(a.join(b.join(c)));
+        });
   }
 
-  @Property
-  void aDominatedLabelDominatesBackOnlyWhenEqual(
-      @ForAll("chains") Tuple3<Label, Label, Label> chain) {
-    Label a = chain.get1();
-    Label b = chain.get2();
+  @Test
+  void joinIsIdempotent() {
+    Property.check(
+        TRIES,
+        labels(),
+        a -> {
+          Label aa = a.join(a);
 
-    boolean backwards = b.dominates(a);
-
-    assertThat(a.dominates(b)).isTrue();
-    assertThat(backwards).isEqualTo(a.equals(b));
+          assertThat(aa).isEqualTo(a);
+        });
   }
 
-  @Property
-  void dominanceIsTransitive(@ForAll("chains") Tuple3<Label, Label, Label> chain) {
-    Label a = chain.get1();
-    Label b = chain.get2();
-    Label c = chain.get3();
+  @Test
+  void joinIsAnUpperBoundOfBoth() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.pairs(),
+        pair -> {
+          Label a = pair.a();
+          Label b = pair.b();
 
-    boolean dominates = a.dominates(c);
+          Label join = a.join(b);
 
-    assertThat(a.dominates(b) && b.dominates(c)).isTrue();
-    assertThat(dominates).isTrue();
+          assertThat(join.dominates(a)).isTrue();
+          assertThat(join.dominates(b)).isTrue();
+        });
   }
 
-  @Property
-  void joinIsCommutative(@ForAll("pairs") Tuple2<Label, Label> pair) {
-    Label a = pair.get1();
-    Label b = pair.get2();
+  @Test
+  void anyUpperBoundDominatesTheJoin() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.boundedPairs(),
+        bound -> {
+          Label upper = bound.a();
+          Label a = bound.b();
+          Label b = bound.c();
 
-    Label ab = a.join(b);
+          Label join = a.join(b);
 
-    assertThat(ab).isEqualTo(b.join(a));
+          assertThat(upper.dominates(a) && upper.dominates(b)).isTrue();
+          assertThat(upper.dominates(join)).isTrue();
+        });
   }
 
-  @Property
-  void joinIsAssociative(@ForAll("triples") Tuple3<Label, Label, Label> triple) {
-    Label a = triple.get1();
-    Label b = triple.get2();
-    Label c = triple.get3();
+  @Test
+  void aRandomLabelDominatesTheJoinExactlyWhenItDominatesBoth() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.triples(),
+        triple -> {
+          Label u = triple.a();
+          Label a = triple.b();
+          Label b = triple.c();
 
-    Label left = a.join(b).join(c);
+          boolean dominatesJoin = u.dominates(a.join(b));
 
-    assertThat(left).isEqualTo(a.join(b.join(c)));
+          assertThat(dominatesJoin).isEqualTo(u.dominates(a) && u.dominates(b));
+        });
   }
 
-  @Property
-  void joinIsIdempotent(@ForAll("labels") Label a) {
-    Label aa = a.join(a);
+  @Test
+  void aLabelDominatesAnotherExactlyWhenJoiningItChangesNothing() {
+    Property.check(
+        TRIES,
+        ClassificationGenerators.pairs(),
+        pair -> {
+          Label a = pair.a();
+          Label b = pair.b();
 
-    assertThat(aa).isEqualTo(a);
+          boolean absorbs = a.join(b).equals(a);
+
+          assertThat(absorbs).isEqualTo(a.dominates(b));
+        });
   }
 
-  @Property
-  void joinIsAnUpperBoundOfBoth(@ForAll("pairs") Tuple2<Label, Label> pair) {
-    Label a = pair.get1();
-    Label b = pair.get2();
+  @Test
+  void theLowestLabelIsDominatedByEveryLabel() {
+    Property.check(
+        TRIES,
+        labels(),
+        a -> {
+          Label lowest = a.scheme().lowest();
 
-    Label join = a.join(b);
+          boolean dominates = a.dominates(lowest);
 
-    assertThat(join.dominates(a)).isTrue();
-    assertThat(join.dominates(b)).isTrue();
-  }
-
-  @Property
-  void anyUpperBoundDominatesTheJoin(@ForAll("boundedPairs") Tuple3<Label, Label, Label> bound) {
-    Label upper = bound.get1();
-    Label a = bound.get2();
-    Label b = bound.get3();
-
-    Label join = a.join(b);
-
-    assertThat(upper.dominates(a) && upper.dominates(b)).isTrue();
-    assertThat(upper.dominates(join)).isTrue();
-  }
-
-  @Property
-  void aRandomLabelDominatesTheJoinExactlyWhenItDominatesBoth(
-      @ForAll("triples") Tuple3<Label, Label, Label> triple) {
-    Label u = triple.get1();
-    Label a = triple.get2();
-    Label b = triple.get3();
-
-    boolean dominatesJoin = u.dominates(a.join(b));
-
-    assertThat(dominatesJoin).isEqualTo(u.dominates(a) && u.dominates(b));
-  }
-
-  @Property
-  void aLabelDominatesAnotherExactlyWhenJoiningItChangesNothing(
-      @ForAll("pairs") Tuple2<Label, Label> pair) {
-    Label a = pair.get1();
-    Label b = pair.get2();
-
-    boolean absorbs = a.join(b).equals(a);
-
-    assertThat(absorbs).isEqualTo(a.dominates(b));
-  }
-
-  @Property
-  void theLowestLabelIsDominatedByEveryLabel(@ForAll("labels") Label a) {
-    Label lowest = a.scheme().lowest();
-
-    boolean dominates = a.dominates(lowest);
-
-    assertThat(dominates).isTrue();
+          assertThat(dominates).isTrue();
+        });
   }
 }

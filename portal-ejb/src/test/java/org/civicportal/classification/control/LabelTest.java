@@ -51,7 +51,10 @@ class LabelTest {
 
     assertThat(dominates).isTrue();
     assertThat(three.dominates(two)).isFalse();
-    assertThat(three.dominates(uk("SECRET"))).isTrue();
+    assertThat(three.dominates(uk("OFFICIAL"))).isTrue();
+    // unmarked above the lowest level goes to own nationals only (issue 14): no longer below
+    assertThat(three.dominates(uk("SECRET"))).isFalse();
+    assertThat(uk("SECRET//REL TO DEMOLAND").dominates(uk("SECRET"))).isTrue();
   }
 
   @Test
@@ -83,12 +86,27 @@ class LabelTest {
   }
 
   @Test
-  void joinWithUnrestrictedKeepsTheCaveat() {
+  void joinWithUnrestrictedKeepsTheCaveatAtTheLowestLevel() {
+    Label relTo = us("CONFIDENTIAL//REL TO SAMPLESTAN, EXAMPLIA");
+
+    Label join = relTo.join(us("UNCLASSIFIED//ALPHA"));
+
+    assertThat(join).isEqualTo(us("CONFIDENTIAL//ALPHA//REL TO SAMPLESTAN, EXAMPLIA"));
+  }
+
+  @Test
+  void joinWithAnUnmarkedLabelAboveTheLowestKeepsToOwnNationals_issue14() {
     Label relTo = us("CONFIDENTIAL//REL TO SAMPLESTAN, EXAMPLIA");
 
     Label join = relTo.join(us("SECRET//ALPHA"));
+    Label released =
+        Marking.parse(
+                Schemes.US_STYLE.releasingUnmarked(true),
+                "CONFIDENTIAL//REL TO SAMPLESTAN, EXAMPLIA")
+            .join(Marking.parse(Schemes.US_STYLE.releasingUnmarked(true), "SECRET//ALPHA"));
 
-    assertThat(join).isEqualTo(us("SECRET//ALPHA//REL TO SAMPLESTAN, EXAMPLIA"));
+    assertThat(join).isEqualTo(us("SECRET//ALPHA//REL TO SAMPLESTAN"));
+    assertThat(Marking.format(released)).isEqualTo("SECRET//ALPHA//REL TO SAMPLESTAN, EXAMPLIA");
   }
 
   @Test

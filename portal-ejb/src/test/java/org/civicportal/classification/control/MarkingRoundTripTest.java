@@ -3,49 +3,63 @@ package org.civicportal.classification.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.civicportal.search.property.Generator;
+import org.civicportal.search.property.Property;
+import org.junit.jupiter.api.Test;
 
 /** Every label survives formatting and parsing, whatever the case and spacing of the input. */
 class MarkingRoundTripTest {
+  private static final int TRIES = 1000;
 
-  @Provide
-  Arbitrary<Label> labels() {
-    return ClassificationArbitraries.schemes().flatMap(ClassificationArbitraries::labels);
+  static Generator<Label> labels() {
+    return ClassificationGenerators.schemes().flatMap(ClassificationGenerators::labels);
   }
 
-  @Property
-  void parsingTheFormatGivesTheLabelBack(@ForAll("labels") Label label) {
-    String marking = Marking.format(label);
+  @Test
+  void parsingTheFormatGivesTheLabelBack() {
+    Property.check(
+        TRIES,
+        labels(),
+        label -> {
+          String marking = Marking.format(label);
 
-    Label parsed = Marking.parse(label.scheme(), marking);
+          Label parsed = Marking.parse(label.scheme(), marking);
 
-    assertThat(parsed).isEqualTo(label);
+          assertThat(parsed).isEqualTo(label);
+        });
   }
 
-  @Property
-  void parsingIgnoresCaseAndSpacingAroundParts(@ForAll("labels") Label label) {
-    String sloppy =
-        "  "
-            + Marking.format(label)
-                .toLowerCase(Locale.ROOT)
-                .replace("//", " // ")
-                .replace(", ", " ,")
-            + "\t";
+  @Test
+  void parsingIgnoresCaseAndSpacingAroundParts() {
+    Property.check(
+        TRIES,
+        labels(),
+        label -> {
+          String sloppy =
+              "  "
+                  + Marking.format(label)
+                      .toLowerCase(Locale.ROOT)
+                      .replace("//", " // ")
+                      .replace(", ", " ,")
+                  + "\t";
 
-    Label parsed = Marking.parse(label.scheme(), sloppy);
+          Label parsed = Marking.parse(label.scheme(), sloppy);
 
-    assertThat(parsed).isEqualTo(label);
+          assertThat(parsed).isEqualTo(label);
+        });
   }
 
-  @Property
-  void formattingIsCanonical(@ForAll("labels") Label label) {
-    String marking = Marking.format(label);
+  @Test
+  void formattingIsCanonical() {
+    Property.check(
+        TRIES,
+        labels(),
+        label -> {
+          String marking = Marking.format(label);
 
-    String again = Marking.format(Marking.parse(label.scheme(), marking));
+          String again = Marking.format(Marking.parse(label.scheme(), marking));
 
-    assertThat(again).isEqualTo(marking).isEqualTo(label.toString());
+          assertThat(again).isEqualTo(marking).isEqualTo(label.toString());
+        });
   }
 }

@@ -18,12 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.civicportal.document.entity.StaffDocument;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Role;
@@ -34,8 +28,13 @@ import org.civicportal.search.IndexDocument;
 import org.civicportal.search.SearchHit;
 import org.civicportal.search.SearchIndex;
 import org.civicportal.search.SearchQuery;
+import org.civicportal.search.property.Generator;
+import org.civicportal.search.property.Property;
 import org.civicportal.tenant.control.TenantBinding;
 import org.civicportal.tenant.entity.Tenant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The three forms of the clearance policy agree for random documents and random clearances: the SQL
@@ -54,22 +53,33 @@ class PolicyAgreementIT {
 
   private final ClearancePolicy policy = new ClearancePolicy();
 
-  @BeforeContainer
+  @BeforeAll
   static void database() {
     TestDatabase db = TestDatabase.h2();
     Migrations.migrate(db.dataSource());
     emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() {
     emf.close();
   }
 
-  @Property(tries = 40)
-  void sqlListPerRecordCheckAndSearchAgree(
-      @ForAll("documents") List<Label> labels, @ForAll("clearances") Clearance clearance)
-      throws IOException {
+  /** Documents with these labels, read with this clearance. */
+  record Reading(List<Label> labels, Clearance clearance) {}
+
+  @Test
+  void sqlListPerRecordCheckAndSearchAgree() {
+    Generator<Reading> readings =
+        Generator.zip(
+            ClassificationGenerators.labels(SCHEME).list(1, 12),
+            ClassificationGenerators.clearances(SCHEME),
+            Reading::new);
+
+    Property.check(40, readings, r -> readersAgree(r.labels(), r.clearance()));
+  }
+
+  private void readersAgree(List<Label> labels, Clearance clearance) throws IOException {
     String tenant = "t" + TRIES.incrementAndGet();
     Map<Long, Label> stored = store(tenant, labels);
     Subject subject =
@@ -93,16 +103,6 @@ class PolicyAgreementIT {
 
     assertThat(bySql).isEqualTo(byCheck);
     assertThat(bySearch).isEqualTo(byCheck);
-  }
-
-  @Provide
-  Arbitrary<List<Label>> documents() {
-    return ClassificationArbitraries.labels(SCHEME).list().ofMinSize(1).ofMaxSize(12);
-  }
-
-  @Provide
-  Arbitrary<Clearance> clearances() {
-    return ClassificationArbitraries.clearances(SCHEME);
   }
 
   private Map<Long, Label> store(String tenant, List<Label> labels) {

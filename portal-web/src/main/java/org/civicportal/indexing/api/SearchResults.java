@@ -6,8 +6,9 @@ import org.civicportal.indexing.boundary.Searches;
 
 /**
  * A page of search results: the exact number of matches, the best of them, the facet counts over
- * all matches ({@code {dimension: {value: count}}}), the cursor of the next page (null on the last)
- * and a correction when the words found little.
+ * all matches ({@code {dimension: {value: count}}}), the cursor of the next page (null on the
+ * last), a correction when the words found little, and the page's marking: the highest label among
+ * its hits (also in the Classification header).
  */
 @jakarta.json.bind.annotation.JsonbNillable
 public record SearchResults(
@@ -15,7 +16,8 @@ public record SearchResults(
     List<Hit> hits,
     Map<String, Map<String, Long>> facets,
     String nextCursor,
-    String didYouMean) {
+    String didYouMean,
+    String classification) {
 
   static SearchResults of(Searches.Results results) {
     return new SearchResults(
@@ -34,7 +36,8 @@ public record SearchResults(
             .toList(),
         results.facets(),
         results.nextCursor(),
-        results.didYouMean().orElse(null));
+        results.didYouMean().orElse(null),
+        results.classification());
   }
 
   /**

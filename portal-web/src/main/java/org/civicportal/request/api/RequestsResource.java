@@ -150,8 +150,9 @@ public class RequestsResource {
   @Operation(
       summary =
           "Submit a request: {service, language, answers, email, files:[{question, name,"
-              + " content(base64)}]}. Send an Idempotency-Key header so that a retry makes one"
-              + " request.")
+              + " content(base64)}], classification}. A classification above the service's"
+              + " ceiling, or one the submitter may not set, is refused (400), never replaced."
+              + " Send an Idempotency-Key header so that a retry makes one request.")
   public Response submit(
       NewRequest body,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -190,7 +191,8 @@ public class RequestsResource {
                 Optional.ofNullable(idempotencyKey).map(k -> "api-" + subject.name() + "-" + k),
                 Optional.empty(),
                 Optional.empty(),
-                files),
+                files,
+                Optional.ofNullable(body.classification())),
             BaseUrl.of(servlet));
     // a guest cannot read the request through this API afterwards: they follow it by their link
     if (!subject.isSignedIn()) {
@@ -343,7 +345,8 @@ public class RequestsResource {
       String language,
       Map<String, List<String>> answers,
       String email,
-      List<NewFile> files) {}
+      List<NewFile> files,
+      String classification) {}
 
   /** A file sent with a request, its bytes in base64. */
   public record NewFile(String question, String name, String content) {}

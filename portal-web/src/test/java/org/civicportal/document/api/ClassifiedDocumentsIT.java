@@ -216,14 +216,13 @@ class ClassifiedDocumentsIT {
   }
 
   @Test
-  void aForeignNationalSeesWhatIsReleasableToTheirNationButNothingNoforn() throws Exception {
+  void aForeignNationalSeesOnlyWhatIsExplicitlyReleasedToTheirNation_issue14() throws Exception {
     String username = "liaison" + (System.nanoTime() % 100000);
     String body =
         "{\"username\":\""
             + username
             + "\",\"password\":\"correct horse battery\","
             + "\"clearance\":\"SECRET\",\"nationality\":\"samplestan\",\"roles\":[]}";
-
     HttpResponse<String> unknownNation =
         Http.send(
             base,
@@ -233,24 +232,69 @@ class ClassifiedDocumentsIT {
             auth("admin1"));
     HttpResponse<String> created =
         Http.send(base, "api/v1/employees", "POST", body, auth("admin1"));
-    JsonArray seen =
-        Http.json(
-                Http.get(
-                    base,
-                    "api/v1/documents",
-                    "Authorization",
-                    basic(username, "correct horse battery")))
-            .asJsonArray();
+    HttpResponse<String> unmarked =
+        Http.send(
+            base,
+            "api/v1/documents",
+            "POST",
+            "{\"title\":\"Unmarked secret\",\"body\":\"Kestrelunmarked plan.\","
+                + "\"agency\":\"transport\",\"classification\":\"SECRET\"}",
+            auth("director1"));
+    String path = "api/v1/documents/" + Http.json(unmarked).asJsonObject().getInt("id");
+    String[] liaison = {"Authorization", basic(username, "correct horse battery")};
+
+    HttpResponse<String> byDefault = Http.get(base, "api/v1/documents", liaison);
+    HttpResponse<String> readByDefault = Http.get(base, path, liaison);
+    HttpResponse<String> released;
+    HttpResponse<String> readReleased;
+    HttpResponse<String> notAdmin =
+        Http.send(
+            base,
+            "api/v1/classification/unmarked-release",
+            "PUT",
+            "{\"releasable\":true}",
+            auth("analyst1"));
+    try {
+      assertThat(
+              Http.send(
+                      base,
+                      "api/v1/classification/unmarked-release",
+                      "PUT",
+                      "{\"releasable\":true}",
+                      auth("admin1"))
+                  .statusCode())
+          .isEqualTo(200);
+      released = Http.get(base, "api/v1/documents", liaison);
+      readReleased = Http.get(base, path, liaison);
+    } finally {
+      Http.send(
+          base,
+          "api/v1/classification/unmarked-release",
+          "PUT",
+          "{\"releasable\":false}",
+          auth("admin1"));
+    }
+    HttpResponse<String> readAfter = Http.get(base, path, liaison);
 
     assertThat(unknownNation.statusCode()).isEqualTo(400);
     assertThat(Http.json(unknownNation).asJsonObject().getString("parameter"))
         .isEqualTo("nationality");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    assertThat(seen)
+    assertThat(unmarked.statusCode()).as(unmarked.body()).isEqualTo(201);
+    // above the lowest level, release to another nation is explicit (REL TO) by default
+    assertThat(Http.json(byDefault).asJsonArray())
         .extracting(d -> d.asJsonObject().getString("classification"))
-        // documents without a releasability caveat are releasable to every known nation
-        .contains("SECRET//REL TO DEMOLAND, SAMPLESTAN", "SECRET", "OFFICIAL")
+        .contains("SECRET//REL TO DEMOLAND, SAMPLESTAN", "OFFICIAL")
+        .doesNotContain("SECRET", "OFFICIAL//NOFORN");
+    assertThat(readByDefault.statusCode()).isEqualTo(404);
+    assertThat(notAdmin.statusCode()).isEqualTo(403);
+    // a tenant that releases unmarked records: from the moment the setting commits
+    assertThat(Http.json(released).asJsonArray())
+        .extracting(d -> d.asJsonObject().getString("classification"))
+        .contains("SECRET")
         .doesNotContain("OFFICIAL//NOFORN");
+    assertThat(readReleased.statusCode()).isEqualTo(200);
+    assertThat(readAfter.statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -266,7 +310,7 @@ class ClassifiedDocumentsIT {
   }
 
   @Test
-  void fiveFailedSignInsLockTheAccountEvenForTheRightPassword() {
+  void fiveFailedSignInsRefuseTheAddressEvenTheRightPassword() {
     String host = "samplestan.localhost";
     for (int i = 0; i < 5; i++) {
       assertThat(
@@ -291,6 +335,71 @@ class ClassifiedDocumentsIT {
             basic("caseworker1", PASSWORD));
 
     assertThat(right.statusCode()).isEqualTo(401);
+  }
+
+  /**
+   * Issue 14: a stranger guessing from one address does not lock the owner out: after 100 failures
+   * from 127.0.0.2 (a second loopback address, over a real connection), that address is refused
+   * even with the right password, while the owner signs in from 127.0.0.1.
+   */
+  @Test
+  void aStrangersFailuresFromOneAddressNeverLockTheOwnerOut_issue14() throws Exception {
+    String username = "owner" + (System.nanoTime() % 100000);
+    HttpResponse<String> created =
+        Http.send(
+            base,
+            "api/v1/employees",
+            "POST",
+            "{\"username\":\""
+                + username
+                + "\",\"password\":\"correct horse battery\","
+                + "\"clearance\":\"OFFICIAL\",\"roles\":[]}",
+            auth("admin1"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    int refused = 0;
+    for (int i = 0; i < 100; i++) {
+      if (statusFrom("127.0.0.2", basic(username, "guess" + i)) == 401) {
+        refused++;
+      }
+    }
+
+    int attackerWithThePassword = statusFrom("127.0.0.2", basic(username, "correct horse battery"));
+    HttpResponse<String> owner =
+        Http.get(
+            base, "api/v1/documents", "Authorization", basic(username, "correct horse battery"));
+
+    assertThat(refused).isEqualTo(100);
+    assertThat(attackerWithThePassword).as("the guessing address stays refused").isEqualTo(401);
+    assertThat(owner.statusCode()).as("the owner, from another address").isEqualTo(200);
+  }
+
+  /** The status of GET /api/v1/documents sent over a connection from this local address. */
+  private int statusFrom(String localAddress, String authorization) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+      socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5000);
+      socket.setSoTimeout(30_000);
+      String request =
+          "GET "
+              + base.getPath()
+              + "api/v1/documents HTTP/1.1\r\n"
+              + "Host: "
+              + base.getHost()
+              + ":"
+              + base.getPort()
+              + "\r\n"
+              + "Authorization: "
+              + authorization
+              + "\r\n"
+              + "Connection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      java.io.BufferedReader reader =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      String status = reader.readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
   }
 
   @Test

@@ -163,6 +163,34 @@ class SecuredSearchIT {
     assertThat(search("officer1", "q=" + word).getJsonNumber("total").longValue()).isEqualTo(1);
   }
 
+  /** Issue 14: a saved search's results carry the marking of what they show. */
+  @Test
+  void aSavedSearchsResultsAreMarkedAndOnlyItsOwnerRunsIt_issue14() throws Exception {
+    String word = "numbatsaved" + System.nanoTime() % 100_000;
+    document("analyst1", "The " + word + " brief", "SECRET//ALPHA");
+    await("analyst1", "q=" + word, 1);
+    HttpResponse<String> saved =
+        Http.send(
+            base,
+            "api/v1/search/saved",
+            "POST",
+            "{\"name\":\"" + word + "\",\"query\":\"q=" + word + "&type=document\"}",
+            as("analyst1"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    String results =
+        "api/v1/search/saved/" + Http.json(saved).asJsonObject().getInt("id") + "/results?lang=en";
+
+    HttpResponse<String> mine = Http.get(base, results, as("analyst1"));
+    HttpResponse<String> another = Http.get(base, results, as("director1"));
+
+    assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+    assertThat(mine.headers().firstValue("Classification")).hasValue("SECRET//ALPHA");
+    JsonObject body = (JsonObject) Http.json(mine);
+    assertThat(body.getJsonNumber("total").longValue()).isEqualTo(1);
+    assertThat(body.getString("classification")).isEqualTo("SECRET//ALPHA");
+    assertThat(another.statusCode()).isEqualTo(404);
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

@@ -217,6 +217,37 @@ class ServiceRequestsIT {
     assertThat(unknown.statusCode()).isEqualTo(400);
   }
 
+  /**
+   * Issue 14: a label sent with a request was once silently replaced by the lowest level. It is now
+   * checked against the service's ceiling and against what the submitter may set, and refused with
+   * the field named; nothing is stored.
+   */
+  @Test
+  void aLabelAboveTheCeilingOrNotTheSubmittersToSetIsRefusedNeverReplaced_issue14()
+      throws Exception {
+    String secret = "Kookaburra" + System.nanoTime();
+    String asked = roadDamage(secret + " hole").replaceFirst("\\}$", ",\"classification\":\"%s\"}");
+    int before = ((JsonArray) Http.json(Http.get(base, "api/v1/requests", as("citizen1")))).size();
+
+    HttpResponse<String> aboveCeiling =
+        Http.send(base, "api/v1/requests", "POST", asked.formatted("SECRET"), as("citizen1"));
+    HttpResponse<String> malformed =
+        Http.send(base, "api/v1/requests", "POST", asked.formatted("SECRET//NOPE"), as("citizen1"));
+    HttpResponse<String> lowest =
+        Http.send(base, "api/v1/requests", "POST", asked.formatted("OFFICIAL"), as("citizen1"));
+    int after = ((JsonArray) Http.json(Http.get(base, "api/v1/requests", as("citizen1")))).size();
+
+    assertThat(aboveCeiling.statusCode()).isEqualTo(400);
+    assertThat(((JsonObject) Http.json(aboveCeiling)).getString("parameter"))
+        .isEqualTo("classification");
+    assertThat(aboveCeiling.body()).contains("at most OFFICIAL");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(((JsonObject) Http.json(malformed)).getString("parameter"))
+        .isEqualTo("classification");
+    assertThat(lowest.statusCode()).as(lowest.body()).isEqualTo(201);
+    assertThat(after).as("only the accepted one is stored").isEqualTo(before + 1);
+  }
+
   @Test
   void caseWorkersMoveItOnlyAlongTheStateMachineAndNotesStayInternal() throws Exception {
     String ref = submit("citizen1", UUID.randomUUID().toString(), "Broken light");
@@ -299,6 +330,8 @@ class ServiceRequestsIT {
                 .body())
         .contains(ref);
     assertThat(Http.get(base, "api/v1/requests/export.csv", as("caseworker2")).body())
+        // the banner row, above the header: the highest label among the rows (issue 14)
+        .startsWith("OFFICIAL\r\nreference,service,")
         .contains(ref);
     JsonObject dashboard =
         (JsonObject) Http.json(Http.get(base, "api/v1/requests/dashboard", as("caseworker1")));
@@ -611,8 +644,12 @@ class ServiceRequestsIT {
     }
     List<MimeMessage> arrived = to(guest);
     assertThat(arrived).hasSize(1);
-    assertThat(arrived.get(0).getSubject()).startsWith("Custom Government of Demoland: " + ref);
-    assertThat(GreenMailUtil.getBody(arrived.get(0))).contains("/requests/track?token=");
+    // the marking of what a mail speaks of leads its subject and its body (issue 14)
+    assertThat(arrived.get(0).getSubject())
+        .startsWith("[OFFICIAL] Custom Government of Demoland: " + ref);
+    assertThat(GreenMailUtil.getBody(arrived.get(0)))
+        .startsWith("OFFICIAL")
+        .contains("/requests/track?token=");
     // the relay keeps running: the same mail is not sent again
     Thread.sleep(12_000);
     assertThat(to(guest)).hasSize(1);

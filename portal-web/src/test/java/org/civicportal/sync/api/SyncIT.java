@@ -49,8 +49,33 @@ class SyncIT {
             "api/v1/devices/" + device.id(),
             "PUT",
             "{\"accreditation\":\"" + marking + "\"}",
-            as("admin1"));
+            as("security1"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  /** Issue 14: admin1 is cleared SECRET without ALPHA; nobody grants what they do not hold. */
+  @Test
+  void nobodyAccreditsADeviceAboveTheirOwnClearance_issue14() throws Exception {
+    SyncClient tablet = device("director1");
+
+    HttpResponse<String> above =
+        Http.send(
+            base,
+            "api/v1/devices/" + tablet.id(),
+            "PUT",
+            "{\"accreditation\":\"SECRET//ALPHA\"}",
+            as("admin1"));
+    HttpResponse<String> within =
+        Http.send(
+            base,
+            "api/v1/devices/" + tablet.id(),
+            "PUT",
+            "{\"accreditation\":\"SECRET\"}",
+            as("admin1"));
+
+    assertThat(above.statusCode()).isEqualTo(400);
+    assertThat(Http.json(above).asJsonObject().getString("parameter")).isEqualTo("accreditation");
+    assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
   }
 
   private long document(String user, String title, String classification) throws Exception {
