@@ -15,7 +15,8 @@ class PortalSettingsTest {
 
     assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(settings.dbUrl())
-        .isEqualTo("jdbc:h2:file:" + Path.of("data", "db", "portal").toAbsolutePath());
+        .isEqualTo(
+            "jdbc:h2:file:" + Path.of("data", "db", "portal").toAbsolutePath() + ";WRITE_DELAY=0");
     assertThat(settings.indexDir()).isEqualTo(Path.of("data", "index").toAbsolutePath());
     assertThat(settings.demo()).isTrue();
     assertThat(settings.isPostgreSql()).isFalse();
@@ -49,5 +50,39 @@ class PortalSettingsTest {
 
     assertThat(settings.dataDir()).isEqualTo(Path.of("/opt/one"));
     assertThat(settings.demo()).isFalse();
+  }
+
+  @Test
+  void anOwnH2UrlGetsEveryCommitWrittenAtOnceToo_issue14() {
+    PortalSettings settings =
+        new PortalSettings(
+            new Properties(), Map.of("PORTAL_DB_URL", "jdbc:h2:file:/srv/portal/db;MODE=Regular"));
+
+    assertThat(settings.dbUrl())
+        .isEqualTo("jdbc:h2:file:/srv/portal/db;MODE=Regular;WRITE_DELAY=0");
+    assertThat(settings.delaysCommits()).isFalse();
+  }
+
+  @Test
+  void anOwnWriteDelayIsKeptAndFlaggedUnlessZero_issue14() {
+    PortalSettings delaying =
+        new PortalSettings(
+            new Properties(), Map.of("PORTAL_DB_URL", "jdbc:h2:./portal;write_delay=500"));
+    PortalSettings zero =
+        new PortalSettings(
+            new Properties(), Map.of("PORTAL_DB_URL", "jdbc:h2:./portal;WRITE_DELAY=0"));
+
+    assertThat(delaying.dbUrl()).isEqualTo("jdbc:h2:./portal;write_delay=500");
+    assertThat(delaying.delaysCommits()).isTrue();
+    assertThat(zero.dbUrl()).isEqualTo("jdbc:h2:./portal;WRITE_DELAY=0");
+    assertThat(zero.delaysCommits()).isFalse();
+  }
+
+  @Test
+  void otherUrlsAreLeftAlone() {
+    assertThat(PortalSettings.withCommitsWrittenAtOnce("jdbc:postgresql://db:5432/portal"))
+        .isEqualTo("jdbc:postgresql://db:5432/portal");
+    assertThat(PortalSettings.withCommitsWrittenAtOnce("jdbc:h2:mem:portal"))
+        .isEqualTo("jdbc:h2:mem:portal");
   }
 }
