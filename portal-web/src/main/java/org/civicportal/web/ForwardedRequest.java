@@ -122,7 +122,7 @@ public final class ForwardedRequest {
   }
 
   /** The default port of a scheme, or -1 for none. */
-  static int defaultPort(String scheme) {
+  public static int defaultPort(String scheme) {
     return switch (scheme) {
       case "http" -> 80;
       case "https" -> 443;

@@ -3,13 +3,7 @@ package org.civicportal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ForwardedRequestTest {
@@ -186,52 +180,5 @@ class ForwardedRequestTest {
     assertThat(ForwardedRequest.address("localhost")).isEmpty();
     assertThat(ForwardedRequest.address("300.0.0.1")).isEmpty();
     assertThat(ForwardedRequest.address("1:2")).isEmpty();
-  }
-
-  /** The few parts of a servlet request that ForwardedRequest reads. */
-  private static final class FakeRequest {
-    private final String peer;
-    private final String scheme;
-    private final String serverName;
-    private final int serverPort;
-    private final Map<String, List<String>> headers = new LinkedHashMap<>();
-
-    FakeRequest(String peer, String scheme, String serverName, int serverPort) {
-      this.peer = peer;
-      this.scheme = scheme;
-      this.serverName = serverName;
-      this.serverPort = serverPort;
-    }
-
-    FakeRequest header(String name, String value) {
-      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
-      return this;
-    }
-
-    HttpServletRequest build() {
-      return (HttpServletRequest)
-          Proxy.newProxyInstance(
-              HttpServletRequest.class.getClassLoader(),
-              new Class<?>[] {HttpServletRequest.class},
-              (proxy, method, args) ->
-                  switch (method.getName()) {
-                    case "getRemoteAddr" -> peer;
-                    case "getScheme" -> scheme;
-                    case "isSecure" -> scheme.equals("https");
-                    case "getServerName" -> serverName;
-                    case "getServerPort" -> serverPort;
-                    case "getHeader" ->
-                        headers.getOrDefault(lower(args[0]), List.of()).stream()
-                            .findFirst()
-                            .orElse(null);
-                    case "getHeaders" ->
-                        Collections.enumeration(headers.getOrDefault(lower(args[0]), List.of()));
-                    default -> throw new UnsupportedOperationException(method.getName());
-                  });
-    }
-
-    private static String lower(Object name) {
-      return ((String) name).toLowerCase(Locale.ROOT);
-    }
   }
 }

@@ -47,12 +47,18 @@ public class ErrorPages extends HttpServlet {
   }
 
   static String page(int status) {
-    return status == 404 ? "404" : status >= 500 ? "500" : "400";
+    return switch (status) {
+      case 403, 404 -> String.valueOf(status);
+      default -> status >= 500 ? "500" : "400";
+    };
   }
 
   private static String detail(int status) {
     if (status == 404) {
       return "There is nothing at this address. The API describes itself at /openapi.";
+    }
+    if (status == 403) {
+      return "This request was refused.";
     }
     return status >= 500
         ? "The server could not answer this request."

@@ -76,6 +76,9 @@ class SessionSignInIT {
         client.send(
             HttpRequest.newBuilder(login)
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                // as a browser says it: the post comes from the portal's own page
+                .header(
+                    "Origin", base.getProtocol() + "://" + base.getHost() + ":" + base.getPort())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
