@@ -1,6 +1,10 @@
 package org.civicportal.persistence.control;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +22,8 @@ import java.util.regex.Pattern;
 public final class PortalSettings {
   private static final Pattern H2_WRITE_DELAY =
       Pattern.compile(";WRITE_DELAY=([^;]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final Path dataDir;
   private final String dbUrl;
@@ -28,6 +34,7 @@ public final class PortalSettings {
   private final int smtpPort;
   private final String mailFrom;
   private final String publicUrl;
+  private final List<String> trustedProxies;
 
   PortalSettings(Properties system, Map<String, String> env) {
     this.dataDir =
@@ -42,6 +49,54 @@ public final class PortalSettings {
     this.smtpPort = Integer.parseInt(read(system, env, "portal.smtp.port", "25"));
     this.mailFrom = read(system, env, "portal.mail.from", "no-reply@civicportal.invalid");
     this.publicUrl = read(system, env, "portal.public.url", "");
+    this.trustedProxies = addresses(read(system, env, "portal.trusted.proxies", ""));
+  }
+
+  private static List<String> addresses(String list) {
+    List<String> addresses =
+        Arrays.stream(list.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+    for (String address : addresses) {
+      if (!isAddressOrBlock(address)) {
+        throw new IllegalArgumentException(
+            "PORTAL_TRUSTED_PROXIES must list IP addresses or address/prefix blocks separated by"
+                + " commas, not '"
+                + address
+                + "'");
+      }
+    }
+    return addresses;
+  }
+
+  /**
+   * An IPv4 or IPv6 address written out, optionally with a prefix length. Never a host name: the
+   * text is checked before it is parsed, so reading the setting never asks the DNS.
+   */
+  static boolean isAddressOrBlock(String entry) {
+    int slash = entry.indexOf('/');
+    String address = slash < 0 ? entry : entry.substring(0, slash);
+    int maxPrefix;
+    if (IPV4.matcher(address).matches()) {
+      for (String part : address.split("\\.")) {
+        if (Integer.parseInt(part) > 255) {
+          return false;
+        }
+      }
+      maxPrefix = 32;
+    } else if (IPV6.matcher(address).matches()) {
+      try {
+        InetAddress.getByName(address);
+      } catch (UnknownHostException e) {
+        return false;
+      }
+      maxPrefix = 128;
+    } else {
+      return false;
+    }
+    if (slash < 0) {
+      return true;
+    }
+    String prefix = entry.substring(slash + 1);
+    return prefix.matches("[0-9]{1,3}") && Integer.parseInt(prefix) <= maxPrefix;
   }
 
   /** The settings of this process. */
@@ -141,6 +196,16 @@ public final class PortalSettings {
    */
   public String publicUrl() {
     return publicUrl;
+  }
+
+  /**
+   * The reverse proxies whose {@code X-Forwarded-*} headers are believed ({@code
+   * PORTAL_TRUSTED_PROXIES}: IP addresses or {@code address/prefix} blocks, comma-separated); empty
+   * by default, so that no forwarding header is believed. Interpreted by {@code
+   * org.civicportal.web.ForwardedRequest}.
+   */
+  public List<String> trustedProxies() {
+    return trustedProxies;
   }
 
   /** Whether to seed demo content on first start: on by default with the embedded database. */

@@ -1,6 +1,7 @@
 package org.civicportal.persistence.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -84,5 +85,49 @@ class PortalSettingsTest {
         .isEqualTo("jdbc:postgresql://db:5432/portal");
     assertThat(PortalSettings.withCommitsWrittenAtOnce("jdbc:h2:mem:portal"))
         .isEqualTo("jdbc:h2:mem:portal");
+  }
+
+  @Test
+  void trustsNoProxyByDefault() {
+    PortalSettings settings = new PortalSettings(new Properties(), Map.of());
+
+    assertThat(settings.trustedProxies()).isEmpty();
+  }
+
+  @Test
+  void trustedProxiesAreAddressesAndBlocksSeparatedByCommas() {
+    PortalSettings settings =
+        new PortalSettings(
+            new Properties(),
+            Map.of("PORTAL_TRUSTED_PROXIES", " 10.0.0.7, 192.168.0.0/16 ,::1,fd00::/8,"));
+
+    assertThat(settings.trustedProxies())
+        .containsExactly("10.0.0.7", "192.168.0.0/16", "::1", "fd00::/8");
+  }
+
+  @Test
+  void trustedProxiesComeFromTheSystemPropertyFirst() {
+    Properties system = new Properties();
+    system.setProperty("portal.trusted.proxies", "127.0.0.1");
+
+    PortalSettings settings =
+        new PortalSettings(system, Map.of("PORTAL_TRUSTED_PROXIES", "10.0.0.1"));
+
+    assertThat(settings.trustedProxies()).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void aHostNameOrAMalformedAddressIsNotATrustedProxy() {
+    for (String wrong :
+        new String[] {
+          "proxy.example", "256.1.1.1", "10.0.0", "10.0.0.0/33", "::1/129", "1:2", "*"
+        }) {
+      assertThatThrownBy(
+              () -> new PortalSettings(new Properties(), Map.of("PORTAL_TRUSTED_PROXIES", wrong)))
+          .as(wrong)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("PORTAL_TRUSTED_PROXIES")
+          .hasMessageContaining(wrong);
+    }
   }
 }
