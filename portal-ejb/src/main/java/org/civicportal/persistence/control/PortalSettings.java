@@ -5,8 +5,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,8 @@ public final class PortalSettings {
   private final String mailFrom;
   private final String publicUrl;
   private final List<String> trustedProxies;
+  private final Path auditAnchorDir;
+  private final String auditKey;
 
   PortalSettings(Properties system, Map<String, String> env) {
     this.dataDir =
@@ -50,6 +54,11 @@ public final class PortalSettings {
     this.mailFrom = read(system, env, "portal.mail.from", "no-reply@civicportal.invalid");
     this.publicUrl = read(system, env, "portal.public.url", "");
     this.trustedProxies = addresses(read(system, env, "portal.trusted.proxies", ""));
+    this.auditAnchorDir =
+        Path.of(read(system, env, "portal.audit.anchor.dir", dataDir.resolve("audit").toString()))
+            .toAbsolutePath()
+            .normalize();
+    this.auditKey = read(system, env, "portal.audit.key", "");
   }
 
   private static List<String> addresses(String list) {
@@ -102,6 +111,11 @@ public final class PortalSettings {
   /** The settings of this process. */
   public static PortalSettings current() {
     return new PortalSettings(System.getProperties(), System.getenv());
+  }
+
+  /** The settings these system properties and environment variables give. */
+  public static PortalSettings of(Properties system, Map<String, String> env) {
+    return new PortalSettings(system, env);
   }
 
   private static String read(
@@ -211,5 +225,40 @@ public final class PortalSettings {
   /** Whether to seed demo content on first start: on by default with the embedded database. */
   public boolean demo() {
     return demo;
+  }
+
+  /**
+   * Where the signed checkpoints of the audit chains are appended ({@code
+   * PORTAL_AUDIT_ANCHOR_DIR}), by default {@code <data dir>/audit}: point it at storage the
+   * database's writers cannot change, ideally write-once.
+   */
+  public Path auditAnchorDir() {
+    return auditAnchorDir;
+  }
+
+  /**
+   * The key that signs audit checkpoints ({@code PORTAL_AUDIT_KEY}, base64 of at least 32 bytes,
+   * e.g. from {@code openssl rand -base64 32}); empty when unset, and the portal then keeps a key
+   * of its own in the anchor directory. Decoded when asked for, so that a wrong value is reported
+   * where checkpoints are written and verified instead of stopping the portal.
+   *
+   * @throws IllegalStateException if the value is not base64 of at least 32 bytes
+   */
+  public Optional<byte[]> auditKey() {
+    if (auditKey.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(auditKey);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("PORTAL_AUDIT_KEY is not base64: " + e.getMessage(), e);
+    }
+    if (key.length < 32) {
+      throw new IllegalStateException(
+          "PORTAL_AUDIT_KEY must be at least 32 bytes (base64 of 32 random bytes), not "
+              + key.length);
+    }
+    return Optional.of(key);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,42 @@ class PortalSettingsTest {
           .hasMessageContaining("PORTAL_TRUSTED_PROXIES")
           .hasMessageContaining(wrong);
     }
+  }
+
+  @Test
+  void auditAnchorsGoUnderTheDataDirectoryUnlessPointedElsewhere() {
+    PortalSettings defaults =
+        new PortalSettings(new Properties(), Map.of("PORTAL_DATA_DIR", "/srv/portal"));
+    PortalSettings elsewhere =
+        new PortalSettings(
+            new Properties(),
+            Map.of("PORTAL_DATA_DIR", "/srv/portal", "PORTAL_AUDIT_ANCHOR_DIR", "/worm/portal"));
+
+    assertThat(defaults.auditAnchorDir()).isEqualTo(Path.of("/srv/portal/audit"));
+    assertThat(defaults.auditKey()).isEmpty();
+    assertThat(elsewhere.auditAnchorDir()).isEqualTo(Path.of("/worm/portal"));
+  }
+
+  @Test
+  void theAuditKeyIsBase64OfAtLeast32Bytes() {
+    byte[] key = new byte[32];
+    key[0] = 7;
+    String encoded = Base64.getEncoder().encodeToString(key);
+
+    PortalSettings good = new PortalSettings(new Properties(), Map.of("PORTAL_AUDIT_KEY", encoded));
+    PortalSettings notBase64 =
+        new PortalSettings(new Properties(), Map.of("PORTAL_AUDIT_KEY", "not base64!"));
+    PortalSettings tooShort =
+        new PortalSettings(
+            new Properties(),
+            Map.of("PORTAL_AUDIT_KEY", Base64.getEncoder().encodeToString(new byte[16])));
+
+    assertThat(good.auditKey()).hasValueSatisfying(k -> assertThat(k).isEqualTo(key));
+    assertThatThrownBy(notBase64::auditKey)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PORTAL_AUDIT_KEY is not base64");
+    assertThatThrownBy(tooShort::auditKey)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("at least 32 bytes");
   }
 }
