@@ -73,10 +73,10 @@ final class PortalProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code /health/ready} answers 200 (the search index has caught up too), polling from
-   * the moment the process starts. While starting, the portal may be silent or say 404 or 503 DOWN;
-   * it must never answer a server error such as the 500 with an empty body it gave while its EJBs
-   * were starting (issue 14).
+   * Waits until {@code /health/ready} answers 200 (the search index has caught up too), polling
+   * from the moment the process starts. While starting, the portal may be silent or say 404 or 503
+   * DOWN; it must never answer a server error such as the 500 with an empty body it gave while its
+   * EJBs were starting (issue 14).
    */
   void awaitReady() throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(180));

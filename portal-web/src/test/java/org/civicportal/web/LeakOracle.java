@@ -37,7 +37,8 @@ final class LeakOracle {
           "demoland", List.of("OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"),
           "samplestan", List.of("UNCLASSIFIED", "CUI", "CONFIDENTIAL", "SECRET", "TOP SECRET"));
 
-  static final Map<String, String> NATION = Map.of("demoland", "DEMOLAND", "samplestan", "SAMPLESTAN");
+  static final Map<String, String> NATION =
+      Map.of("demoland", "DEMOLAND", "samplestan", "SAMPLESTAN");
 
   enum Caveat {
     NONE,
@@ -48,8 +49,8 @@ final class LeakOracle {
   /** A label in one tenant's scheme. */
   record Label(String tenant, int level, Set<String> compartments, Caveat caveat, Set<String> to) {
     /**
-     * Reads a banner marking ({@code LEVEL[//A/B][//NOFORN | //REL TO X, Y]}); empty when it is
-     * not a marking of this tenant's scheme.
+     * Reads a banner marking ({@code LEVEL[//A/B][//NOFORN | //REL TO X, Y]}); empty when it is not
+     * a marking of this tenant's scheme.
      */
     static Optional<Label> parse(String tenant, String marking) {
       String[] parts = marking.strip().split("//");
@@ -87,8 +88,8 @@ final class LeakOracle {
   record Clearance(int level, Set<String> compartments, String nationality) {}
 
   /**
-   * A reader as the host they read on sees them: that host's tenant, and who they are there (nobody,
-   * when their credentials belong to another tenant).
+   * A reader as the host they read on sees them: that host's tenant, and who they are there
+   * (nobody, when their credentials belong to another tenant).
    */
   record Who(
       String tenant,
@@ -184,7 +185,9 @@ final class LeakOracle {
                   && who.username().equals(r.owner())
                   && r.label().isPublic();
       case NOTE ->
-          handles(who, r) && clears(c.get(), r.parent().orElseThrow()) && clears(c.get(), r.label());
+          handles(who, r)
+              && clears(c.get(), r.parent().orElseThrow())
+              && clears(c.get(), r.label());
     };
   }
 

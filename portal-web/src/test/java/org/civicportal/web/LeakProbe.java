@@ -43,11 +43,11 @@ import org.civicportal.web.LeakOracle.Planted;
 import org.civicportal.web.LeakOracle.Who;
 
 /**
- * The machinery of {@link LeakProbeIT}: readers and how they authenticate, one probe run per
- * reader over every read path, the checks every answer gets, and the summary. Every answer is
- * checked for every canary the reader may not read (its word, and a request's reference, in the
- * body, in extracted PDF text and in the headers) and for every marking it shows (headers, JSON
- * {@code classification} fields, portion marks), which must be one the reader may read.
+ * The machinery of {@link LeakProbeIT}: readers and how they authenticate, one probe run per reader
+ * over every read path, the checks every answer gets, and the summary. Every answer is checked for
+ * every canary the reader may not read (its word, and a request's reference, in the body, in
+ * extracted PDF text and in the headers) and for every marking it shows (headers, JSON {@code
+ * classification} fields, portion marks), which must be one the reader may read.
  */
 final class LeakProbe {
   private LeakProbe() {}
@@ -192,8 +192,7 @@ final class LeakProbe {
     }
 
     /** Signs in on the sign-in page, as a browser does; then only the session cookie is sent. */
-    static Reader session(URL base, String user, String password, String[] host)
-        throws Exception {
+    static Reader session(URL base, String user, String password, String[] host) throws Exception {
       Reader r = new Reader(base, new CookieManager(), user, password, host, new String[0]);
       HttpResponse<String> page = r.client.send(r.request("login").build(), utf8());
       Matcher viewState = VIEW_STATE.matcher(page.body());
@@ -202,11 +201,16 @@ final class LeakProbe {
       }
       String form =
           Map.of(
-                  "loginForm", "loginForm",
-                  "loginForm:username", user,
-                  "loginForm:password", password,
-                  "loginForm:signIn", "Sign in",
-                  "jakarta.faces.ViewState", viewState.group(1))
+                  "loginForm",
+                  "loginForm",
+                  "loginForm:username",
+                  user,
+                  "loginForm:password",
+                  password,
+                  "loginForm:signIn",
+                  "Sign in",
+                  "jakarta.faces.ViewState",
+                  viewState.group(1))
               .entrySet()
               .stream()
               .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -230,8 +234,8 @@ final class LeakProbe {
     }
 
     /**
-     * The same credentials (a copy of the session cookie, the same header) sent with another
-     * host name; what the copy is given does not touch this reader's own cookies.
+     * The same credentials (a copy of the session cookie, the same header) sent with another host
+     * name; what the copy is given does not touch this reader's own cookies.
      */
     Reader sentTo(String[] otherHost) {
       CookieManager copy = new CookieManager();
@@ -412,8 +416,8 @@ final class LeakProbe {
     }
 
     /**
-     * A record's own address: readable, it answers 200 with the record's word; otherwise exactly
-     * as an address with no record behind it, and never 200 (from the API: 404, never 403).
+     * A record's own address: readable, it answers 200 with the record's word; otherwise exactly as
+     * an address with no record behind it, and never 200 (from the API: 404, never 403).
      */
     Seen single(String pattern, Canary c, Object id) {
       Seen s = get(pattern.formatted(id));
@@ -425,8 +429,7 @@ final class LeakProbe {
           found(s, c);
         }
       } else {
-        String absent =
-            pattern.formatted(c.record().kind() == DOCUMENT ? NO_DOCUMENT : NO_REQUEST);
+        String absent = pattern.formatted(c.record().kind() == DOCUMENT ? NO_DOCUMENT : NO_REQUEST);
         int nothing = absentStatus.computeIfAbsent(absent, a -> get(a).status());
         expect(s.status() != 200, s, "does not answer 200 for " + c.name());
         expect(
@@ -489,8 +492,7 @@ final class LeakProbe {
       if (reader.savedSearch == 0) {
         return;
       }
-      counts(
-          get("api/v1/search/saved/" + reader.savedSearch + "/results?lang=en"), findable());
+      counts(get("api/v1/search/saved/" + reader.savedSearch + "/results?lang=en"), findable());
     }
 
     /** The staff search page: its count, its hits and its correction, for each word. */
@@ -551,8 +553,7 @@ final class LeakProbe {
           fail("the device's pull was refused: " + e.getMessage());
           return;
         }
-        Seen s =
-            new Seen("sync changes", 200, Map.of(), device.received().toString());
+        Seen s = new Seen("sync changes", 200, Map.of(), device.received().toString());
         requests++;
         check(s);
         world.canaries().stream()
@@ -563,7 +564,9 @@ final class LeakProbe {
       Seen s;
       if (device != null) {
         HttpResponse<String> r = device.rawPull(null, 500);
-        s = new Seen("device token: api/v1/sync/changes", r.statusCode(), r.headers().map(), r.body());
+        s =
+            new Seen(
+                "device token: api/v1/sync/changes", r.statusCode(), r.headers().map(), r.body());
         requests++;
         check(s);
       } else {
@@ -747,7 +750,8 @@ final class LeakProbe {
           if (s.text().contains(marker)) {
             positives++;
           } else {
-            fail(s.path() + " does not show " + c.name() + " (" + marker + "), which they may read");
+            fail(
+                s.path() + " does not show " + c.name() + " (" + marker + "), which they may read");
           }
         }
       }
@@ -759,7 +763,8 @@ final class LeakProbe {
       if (s.text().contains(c.word())) {
         positives++;
       } else {
-        fail(s.path() + " [" + s.status() + "] does not show " + c.name() + ", which they may read");
+        fail(
+            s.path() + " [" + s.status() + "] does not show " + c.name() + ", which they may read");
       }
     }
 

@@ -39,15 +39,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The standing leak probe of issue 14: canary records with unguessable words at a spread of labels,
- * then every read path the portal has, for every kind of reader, checked against {@link
- * LeakOracle} (a model of the rules written apart from the portal's code). A canary the reader may
- * not read must appear nowhere: not in hits, snippets, titles, totals, facet counts, suggestions,
+ * then every read path the portal has, for every kind of reader, checked against {@link LeakOracle}
+ * (a model of the rules written apart from the portal's code). A canary the reader may not read
+ * must appear nowhere: not in hits, snippets, titles, totals, facet counts, suggestions,
  * corrections, lists, exports, pages, files, receipts, Open311, the audit log, synced changes or
  * e-mail; and the address of a record they may not read answers as if it did not exist. A canary
  * they may read must be found where it belongs, so the probe cannot pass on empty answers.
  *
- * <p>A new read path is one line in {@link #PATHS}; a new reader one line in {@link #readers}.
- * Run it alone with {@code ./mvnw -B -pl portal-web -am verify -Dit.test=LeakProbeIT -Dtest=none
+ * <p>A new read path is one line in {@link #PATHS}; a new reader one line in {@link #readers}. Run
+ * it alone with {@code ./mvnw -B -pl portal-web -am verify -Dit.test=LeakProbeIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -90,7 +90,8 @@ class LeakProbeIT {
           new ReadPath("REST saved search", Probe::savedSearch),
           new ReadPath("REST requests", p -> p.list("api/v1/requests", Set.of(REQUEST))),
           new ReadPath(
-              "REST request", p -> p.each(Set.of(REQUEST), c -> p.request("api/v1/requests/%s", c))),
+              "REST request",
+              p -> p.each(Set.of(REQUEST), c -> p.request("api/v1/requests/%s", c))),
           new ReadPath(
               "REST request CSV", p -> p.list("api/v1/requests/export.csv", Set.of(REQUEST))),
           new ReadPath("REST dashboard", p -> p.look("api/v1/requests/dashboard")),
@@ -134,7 +135,8 @@ class LeakProbeIT {
 
   @BeforeAll
   static void smtpUp() {
-    // the portal of the IT run sends its mail here (ItDatabase); the probe reads what a citizen gets
+    // the portal of the IT run sends its mail here (ItDatabase); the probe reads what a citizen
+    // gets
     mail =
         new GreenMail(
             new ServerSetup(ItDatabase.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -171,7 +173,9 @@ class LeakProbeIT {
             Duration.ofNanos(setUp - started), Duration.ofNanos(System.nanoTime() - setUp)));
 
     assertThat(summary.failures()).isEmpty();
-    assertThat(summary.positives()).as("canaries found where their readers may read them").isPositive();
+    assertThat(summary.positives())
+        .as("canaries found where their readers may read them")
+        .isPositive();
   }
 
   // ---- the canaries ----
@@ -204,12 +208,21 @@ class LeakProbeIT {
     }
     canaries.add(
         document(
-            random, shared, "samplestan", "UNCLASSIFIED", "wildlife", new String[] {"Host", SAMPLESTAN}));
+            random,
+            shared,
+            "samplestan",
+            "UNCLASSIFIED",
+            "wildlife",
+            new String[] {"Host", SAMPLESTAN}));
     canaries.addAll(request(random, shared));
 
     awaitIndexed("director1", new String[0], shared, 9);
     String requestWord =
-        canaries.stream().filter(c -> c.record().kind() == REQUEST).findFirst().orElseThrow().word();
+        canaries.stream()
+            .filter(c -> c.record().kind() == REQUEST)
+            .findFirst()
+            .orElseThrow()
+            .word();
     awaitIndexed("caseworker1", new String[0], requestWord, 1);
     awaitIndexed("director1", new String[] {"Host", SAMPLESTAN}, shared, 1);
     return new LeakProbe.World(List.copyOf(canaries), shared);
@@ -288,7 +301,11 @@ class LeakProbeIT {
     String path = "api/v1/requests/" + ref;
     ok(
         Http.send(
-            base, path + "/assignment", "POST", "{\"assignee\":\"caseworker1\"}", as("caseworker1")),
+            base,
+            path + "/assignment",
+            "POST",
+            "{\"assignee\":\"caseworker1\"}",
+            as("caseworker1")),
         200);
     ok(
         Http.send(
@@ -312,7 +329,8 @@ class LeakProbeIT {
             as("caseworker1")),
         200);
     ok(
-        Http.send(base, path + "/messages", "POST", "{\"body\":\"We are on it.\"}", as("caseworker1")),
+        Http.send(
+            base, path + "/messages", "POST", "{\"body\":\"We are on it.\"}", as("caseworker1")),
         200);
     Label official = Label.of("demoland", "OFFICIAL");
     Planted request =

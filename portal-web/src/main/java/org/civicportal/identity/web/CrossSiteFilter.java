@@ -49,6 +49,7 @@ import org.civicportal.web.ForwardedRequest;
 public class CrossSiteFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(CrossSiteFilter.class.getName());
+
   /** Request attribute set on a refusal, read by the 403 page. */
   static final String CROSS_SITE = "civic.crossSite";
 
