@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, offline (no Selenium Manager, no background
- * traffic), with the checks every page visit gets: no JavaScript errors and no axe-core violation
- * at WCAG 2.1 A and AA.
+ * traffic), with the checks every page visit gets: no JavaScript errors, nothing refused by the
+ * page's Content-Security-Policy, and no axe-core violation at WCAG 2.1 A and AA.
  */
 public final class Browser implements AutoCloseable {
   private static final List<String> WCAG_21_AA =
@@ -106,7 +106,12 @@ public final class Browser implements AutoCloseable {
   public void assertAccessibleAndErrorFree() {
     List<String> errors =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            // a script or style the page's Content-Security-Policy refused fails the page too, at
+            // whatever level Chromium reports it
+            .filter(
+                e ->
+                    e.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || e.getMessage().contains("Content Security Policy"))
             .map(LogEntry::getMessage)
             // the page's own status (an expected 404) is logged by Chromium as a failed load: not a
             // script error

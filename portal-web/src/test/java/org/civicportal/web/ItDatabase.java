@@ -32,7 +32,12 @@ public class ItDatabase implements LauncherSessionListener {
     try {
       // the registration tests run a GreenMail SMTP server on this port
       List<String> lines =
-          new ArrayList<>(List.of("portal.smtp.host=127.0.0.1", "portal.smtp.port=" + SMTP_PORT));
+          new ArrayList<>(
+              List.of(
+                  "portal.smtp.host=127.0.0.1",
+                  "portal.smtp.port=" + SMTP_PORT,
+                  // tests on 127.0.0.1 may stand for a TLS proxy by sending X-Forwarded-Proto
+                  "portal.trusted.proxies=127.0.0.1"));
       if ("postgresql".equals(System.getProperty("civic.it.database"))) {
         postgres =
             EmbeddedPostgres.builder()

@@ -748,7 +748,9 @@ class PayloadFuzzIT {
       for (Path f : files.sorted().toList()) {
         String relative = classes.relativize(f).toString().replace('\\', '/');
         if (relative.matches("org/civicportal/[a-z0-9]+/api/[A-Za-z0-9]+Resource\\.class")) {
-          found.add(Class.forName(relative.replace('/', '.').replace(".class", "")));
+          // strip the suffix only: a package may begin with "class" (classification)
+          String name = relative.substring(0, relative.length() - ".class".length());
+          found.add(Class.forName(name.replace('/', '.')));
         }
       }
     }

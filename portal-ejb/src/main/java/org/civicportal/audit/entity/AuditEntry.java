@@ -26,8 +26,9 @@ import java.util.Objects;
 /**
  * One event in a tenant's audit log, numbered 1, 2, 3... per tenant and sealed with a SHA-256 hash
  * over its content and the hash of the entry before it. Entries are created only by {@link #append}
- * and never change; an entry whose stored content no longer gives its stored hash, or whose link
- * does not match its predecessor, has been tampered with.
+ * (through the tenant's {@link AuditChain} head, which numbers them) and never change; an entry
+ * whose stored content no longer gives its stored hash, or whose link does not match its
+ * predecessor, has been tampered with.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -44,9 +45,17 @@ import java.util.Objects;
     query =
         "SELECT e FROM AuditEntry e WHERE e.tenant = :tenant AND e.sequence > :after"
             + " ORDER BY e.sequence")
+// The lowest sequence above the head's, read in one statement so that an append committing
+// meanwhile (entry and head together) cannot make it look as if an entry lay beyond the head.
+@NamedQuery(
+    name = AuditEntry.BEYOND_HEAD,
+    query =
+        "SELECT MIN(e.sequence) FROM AuditEntry e, AuditChain c WHERE c.tenant = :tenant"
+            + " AND e.tenant = c.tenant AND e.sequence > c.lastSequence")
 public class AuditEntry {
   public static final String LAST = "AuditEntry.last";
   public static final String IN_ORDER = "AuditEntry.inOrder";
+  public static final String BEYOND_HEAD = "AuditEntry.beyondHead";
 
   /** What the first entry of a tenant links to. */
   public static final String GENESIS_HASH = "0".repeat(64);
@@ -150,15 +159,41 @@ public class AuditEntry {
       String subject,
       String detail) {
     Objects.requireNonNull(tenant, "tenant");
-    if (tenant.isBlank() || tenant.length() > TENANT_LENGTH) {
-      throw new IllegalArgumentException("Not a tenant code: '" + tenant + "'");
-    }
     if (previous != null && !previous.tenant.equals(tenant)) {
       throw new IllegalArgumentException(
           "An entry of tenant " + tenant + " cannot follow one of tenant " + previous.tenant);
     }
-    long sequence = previous == null ? 1 : Math.addExact(previous.sequence, 1);
-    String previousHash = previous == null ? GENESIS_HASH : previous.hash;
+    return following(
+        tenant,
+        previous == null ? 0 : previous.sequence,
+        previous == null ? GENESIS_HASH : previous.hash,
+        at,
+        actor,
+        action,
+        subject,
+        detail);
+  }
+
+  /**
+   * The entry that follows the one numbered {@code previousSequence} with hash {@code previousHash}
+   * (0 and {@link #GENESIS_HASH} for a tenant's first entry), as {@link #append} describes; the
+   * chain's head ({@link AuditChain#append}) remembers those two values.
+   */
+  static AuditEntry following(
+      String tenant,
+      long previousSequence,
+      String previousHash,
+      Instant at,
+      String actor,
+      AuditAction action,
+      String subject,
+      String detail) {
+    Objects.requireNonNull(tenant, "tenant");
+    if (tenant.isBlank() || tenant.length() > TENANT_LENGTH) {
+      throw new IllegalArgumentException("Not a tenant code: '" + tenant + "'");
+    }
+    long sequence = Math.addExact(previousSequence, 1);
+    Objects.requireNonNull(previousHash, "previousHash");
     Instant occurredAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MILLIS);
     String actorText = storable(Objects.requireNonNull(actor, "actor"), ACTOR_LENGTH);
     String actionName = Objects.requireNonNull(action, "action").name();

@@ -15,6 +15,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * enlists the connections; this class only opens them.
  */
 public class PortalDataSource implements DataSource {
+  private static final Logger LOG = Logger.getLogger(PortalDataSource.class.getName());
+
   private final PortalSettings settings = PortalSettings.current();
   private final DataSource driver = driverFor(settings);
 
@@ -25,6 +27,12 @@ public class PortalDataSource implements DataSource {
       return pg;
     }
     if (settings.dbUrl().startsWith("jdbc:h2:")) {
+      if (settings.delaysCommits()) {
+        LOG.warning(
+            "PORTAL_DB_URL gives H2 a WRITE_DELAY: changes the portal has confirmed can be lost"
+                + " if its process stops abruptly (kill -9, out of memory). Leave WRITE_DELAY out"
+                + " of the URL to have every commit written to the database file at once.");
+      }
       JdbcDataSource h2 = new JdbcDataSource();
       h2.setURL(settings.dbUrl());
       return h2;

@@ -1,11 +1,17 @@
 package org.civicportal.audit.control;
 
+import static java.time.temporal.ChronoUnit.MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -21,16 +27,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.audit.entity.AuditChain;
 import org.civicportal.audit.entity.AuditEntry;
+import org.civicportal.audit.entity.Chains;
 import org.civicportal.persistence.control.Migrations;
 import org.civicportal.persistence.control.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The audit table, its queries and its row lock on both databases the portal supports, with
- * tampering done as an intruder would: plain SQL on the table.
+ * The audit table, its head, its queries and its row lock on both databases the portal supports,
+ * and its checkpoints in an anchor directory, with tampering done as an intruder would: plain SQL
+ * on the tables, or edits of the anchor file.
  */
 class AuditMappingIT {
   /** Finer than a millisecond, as a clock may give it; entries keep the millisecond. */
@@ -206,6 +216,243 @@ class AuditMappingIT {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void deletingTheNewestEntriesIsReportedAndTheirNumbersAreNotReused_issue14(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 6);
+      log.execute(List.of("DELETE FROM audit_entry WHERE tenant = 'demoland' AND sequence > 4"), 2);
+
+      Verification cut = log.inTransaction(trail -> trail.verify("demoland"));
+      AuditEntry next =
+          log.inTransaction(
+              trail -> trail.record("demoland", "alice", AuditAction.LOGIN, "user:alice", ""));
+      Verification afterAppend = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(cut.valid()).isFalse();
+      assertThat(cut.firstBrokenSequence()).isEqualTo(5);
+      assertThat(cut.reason()).contains("entries 5 to 6 are missing");
+      assertThat(next.sequence()).isEqualTo(7);
+      assertThat(next.previousHash()).isNotEqualTo(entry(log, 4).hash());
+      assertThat(afterAppend.valid()).isFalse();
+      assertThat(afterAppend.firstBrokenSequence()).isEqualTo(7);
+      assertThat(afterAppend.reason()).contains("expected sequence 5");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void deletingTheNewestEntriesAndMovingTheHeadBackIsCaughtByACheckpoint_issue14(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 6);
+      List<String> checkpointed = log.inTransaction(AuditTrail::checkpoint);
+      log.execute(List.of("DELETE FROM audit_entry WHERE tenant = 'demoland' AND sequence > 4"), 2);
+      log.execute(
+          List.of(
+              "UPDATE audit_chain SET last_sequence = 4, last_hash = (SELECT e.hash FROM"
+                  + " audit_entry e WHERE e.tenant = 'demoland' AND e.sequence = 4)"
+                  + " WHERE tenant = 'demoland'"));
+
+      Verification result = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(checkpointed).containsExactly("demoland");
+      assertThat(result.valid()).isFalse();
+      assertThat(result.firstBrokenSequence()).isEqualTo(5);
+      assertThat(result.reason()).contains("covered entry 6").contains("removed");
+      assertThat(log.inTransaction(AuditTrail::checkpoint)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void rewritingTheWholeChainConsistentlyIsCaughtByACheckpoint_issue14(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 4);
+      log.inTransaction(AuditTrail::checkpoint);
+      log.recordSteps("demoland", 2);
+      log.rebuild("demoland", 2, "nothing to see");
+
+      Verification result = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(result.valid()).isFalse();
+      assertThat(result.firstBrokenSequence()).isEqualTo(4);
+      assertThat(result.reason()).contains("line 1").contains("rewritten");
+    }
+  }
+
+  /** Without a checkpoint after it, the same rewrite verifies: the documented limit. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aConsistentRewriteAfterTheNewestCheckpointIsNotDetected(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 2);
+      log.inTransaction(AuditTrail::checkpoint);
+      log.recordSteps("demoland", 3);
+      log.rebuild("demoland", 4, "nothing to see");
+
+      Verification result = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(result.valid()).isTrue();
+      assertThat(result.lastCheckpointSequence()).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aTamperedCheckpointLineIsReported_issue14(TestDatabase db) throws IOException {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 3);
+      log.inTransaction(AuditTrail::checkpoint);
+      Path file = log.anchorDir.resolve("demoland.anchors");
+      String line = Files.readString(file);
+      String[] fields = line.strip().split(" ");
+      Files.writeString(file, line.replace(" " + fields[2] + " ", " 2 "));
+
+      Verification result = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(result.valid()).isFalse();
+      assertThat(result.firstBrokenSequence()).isNull();
+      assertThat(result.reason()).contains("Line 1").contains("signature");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aMissingAnchorFileIsReportedOnceACheckpointWasWritten_issue14(TestDatabase db)
+      throws IOException {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 3);
+      log.recordSteps("otherland", 3);
+      Verification beforeAnyCheckpoint = log.inTransaction(trail -> trail.verify("demoland"));
+      log.inTransaction(AuditTrail::checkpoint);
+      Files.delete(log.anchorDir.resolve("demoland.anchors"));
+
+      Verification demoland = log.inTransaction(trail -> trail.verify("demoland"));
+      Verification otherland = log.inTransaction(trail -> trail.verify("otherland"));
+
+      assertThat(beforeAnyCheckpoint.valid()).isTrue();
+      assertThat(beforeAnyCheckpoint.lastCheckpointSequence()).isNull();
+      assertThat(demoland.valid()).isFalse();
+      assertThat(demoland.firstBrokenSequence()).isNull();
+      assertThat(demoland.reason()).contains("demoland.anchors is missing");
+      assertThat(otherland.valid()).isTrue();
+      assertThat(otherland.lastCheckpointSequence()).isEqualTo(3);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anEntryInsertedBeyondTheHeadIsReported_issue14(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      log.recordSteps("demoland", 3);
+      log.execute(
+          List.of(
+              "INSERT INTO audit_entry (id, tenant, sequence, occurred_at, actor, action, subject,"
+                  + " detail, previous_hash, hash) SELECT 1, tenant, 4, occurred_at, actor,"
+                  + " action, subject, detail, hash, hash FROM audit_entry"
+                  + " WHERE tenant = 'demoland' AND sequence = 3"));
+
+      Verification result = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(result.valid()).isFalse();
+      assertThat(result.firstBrokenSequence()).isEqualTo(4);
+      assertThat(result.reason()).contains("beyond the chain's head");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anUntamperedChainVerifiesAcrossARestart_issue14(TestDatabase db) {
+    Path anchorDir;
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      anchorDir = log.anchorDir;
+      log.recordSteps("demoland", 3);
+      log.inTransaction(AuditTrail::checkpoint);
+      log.recordSteps("demoland", 2);
+      log.inTransaction(AuditTrail::checkpoint);
+    }
+
+    try (AuditDatabase restarted = AuditDatabase.reopened(db, anchorDir)) {
+      Verification before = restarted.inTransaction(trail -> trail.verify("demoland"));
+      List<String> unchanged = restarted.inTransaction(AuditTrail::checkpoint);
+      restarted.recordSteps("demoland", 1);
+      List<String> grown = restarted.inTransaction(AuditTrail::checkpoint);
+      Verification after = restarted.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(before.valid()).isTrue();
+      assertThat(before.checkedEntries()).isEqualTo(5);
+      assertThat(before.lastCheckpointSequence()).isEqualTo(5);
+      assertThat(before.lastCheckpointAt()).isEqualTo(T0.plusSeconds(1).truncatedTo(MILLIS));
+      assertThat(unchanged).isEmpty();
+      assertThat(grown).containsExactly("demoland");
+      assertThat(after.valid()).isTrue();
+      assertThat(after.lastCheckpointSequence()).isEqualTo(6);
+      assertThat(anchorDir.resolve(AnchorKey.FILE_NAME)).exists();
+    }
+  }
+
+  /** V14 gives the heads of chains written before it their newest entry's sequence and hash. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theMigrationPointsExistingHeadsAtTheirNewestEntries(TestDatabase db) throws Exception {
+    Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(db.dataSource())
+        .locations("classpath:db/migration")
+        .target("12")
+        .load()
+        .migrate();
+    List<AuditEntry> written = Chains.of(4);
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO audit_entry (id, tenant, sequence, occurred_at, actor, action,"
+                    + " subject, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (AuditEntry e : written) {
+        insert.setLong(1, e.sequence());
+        insert.setString(2, e.tenant());
+        insert.setLong(3, e.sequence());
+        insert.setObject(4, e.occurredAt().atOffset(ZoneOffset.UTC));
+        insert.setString(5, e.actor());
+        insert.setString(6, e.actionName());
+        insert.setString(7, e.subject());
+        insert.setString(8, e.detail());
+        insert.setString(9, e.previousHash());
+        insert.setString(10, e.hash());
+        insert.executeUpdate();
+      }
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM audit_chain");
+        s.executeUpdate("INSERT INTO audit_chain (tenant) VALUES ('" + Chains.TENANT + "')");
+        s.executeUpdate("INSERT INTO audit_chain (tenant) VALUES ('emptyland')");
+      }
+    }
+
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      AuditChain demoland = log.inTransaction(trail -> trail.em.find(AuditChain.class, "demoland"));
+      AuditChain emptyland =
+          log.inTransaction(trail -> trail.em.find(AuditChain.class, "emptyland"));
+      AuditEntry next =
+          log.inTransaction(
+              trail -> trail.record("demoland", "alice", AuditAction.LOGIN, "user:alice", ""));
+      Verification result = log.inTransaction(trail -> trail.verify("demoland"));
+
+      assertThat(demoland.lastSequence()).isEqualTo(4);
+      assertThat(demoland.lastHash()).isEqualTo(written.get(3).hash());
+      assertThat(demoland.anchoredSequence()).isZero();
+      assertThat(emptyland.lastSequence()).isZero();
+      assertThat(emptyland.lastHash()).isEqualTo(AuditEntry.GENESIS_HASH);
+      assertThat(next.sequence()).isEqualTo(5);
+      assertThat(result).isEqualTo(new Verification(true, 5, null, null));
+    }
+  }
+
+  private static AuditEntry entry(AuditDatabase log, long sequence) {
+    return log.inTransaction(AuditMappingIT::allEntries).stream()
+        .filter(e -> e.sequence() == sequence)
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static List<AuditEntry> allEntries(AuditTrail trail) {
     return trail
         .em
@@ -219,16 +466,78 @@ class AuditMappingIT {
   private static final class AuditDatabase implements AutoCloseable {
     private final TestDatabase db;
     private final EntityManagerFactory emf;
+    private final Path anchorDir;
+    private final AuditAnchors anchors;
     private Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
 
-    private AuditDatabase(TestDatabase db) {
+    private AuditDatabase(TestDatabase db, Path anchorDir) {
       this.db = db;
       this.emf = Persistence.createEntityManagerFactory("portal-test", db.jpaProperties());
+      this.anchorDir = anchorDir;
+      // the key the portal makes in the anchor directory when PORTAL_AUDIT_KEY is not set
+      this.anchors = new AuditAnchors(anchorDir, () -> AnchorKey.kept(anchorDir));
     }
 
     static AuditDatabase migrated(TestDatabase db) {
       Migrations.migrate(db.dataSource());
-      return new AuditDatabase(db);
+      try {
+        return new AuditDatabase(db, Files.createTempDirectory("civic-anchors").resolve("audit"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The same database and anchor directory, as after a restart of the portal. */
+    static AuditDatabase reopened(TestDatabase db, Path anchorDir) {
+      return new AuditDatabase(db, anchorDir);
+    }
+
+    /**
+     * Rewrites the tenant's whole chain as a careful intruder would, with plain SQL: one entry's
+     * detail changed, every hash recomputed from the first entry, and the head pointed at the new
+     * newest hash, so that the chain and its head agree.
+     */
+    void rebuild(String tenant, long sequence, String detail) {
+      List<AuditEntry> stored =
+          inTransaction(
+              trail ->
+                  trail
+                      .em
+                      .createNamedQuery(AuditEntry.IN_ORDER, AuditEntry.class)
+                      .setParameter("tenant", tenant)
+                      .setParameter("after", 0L)
+                      .getResultList());
+      AuditEntry previous = null;
+      try (Connection c = db.dataSource().getConnection();
+          PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE audit_entry SET detail = ?, previous_hash = ?, hash = ?"
+                      + " WHERE tenant = ? AND sequence = ?");
+          PreparedStatement head =
+              c.prepareStatement("UPDATE audit_chain SET last_hash = ? WHERE tenant = ?")) {
+        for (AuditEntry e : stored) {
+          previous =
+              AuditEntry.append(
+                  previous,
+                  tenant,
+                  e.occurredAt(),
+                  e.actor(),
+                  e.action(),
+                  e.subject(),
+                  e.sequence() == sequence ? detail : e.detail());
+          update.setString(1, previous.detail());
+          update.setString(2, previous.previousHash());
+          update.setString(3, previous.hash());
+          update.setString(4, tenant);
+          update.setLong(5, e.sequence());
+          assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        head.setString(1, previous.hash());
+        head.setString(2, tenant);
+        assertThat(head.executeUpdate()).isEqualTo(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     /** Appends entries one transaction each, a second apart, verifying in pages of two. */
@@ -280,10 +589,15 @@ class AuditMappingIT {
     }
 
     void execute(List<String> statements) {
+      execute(statements, 1);
+    }
+
+    /** Runs each statement, which must change exactly {@code rows} rows. */
+    void execute(List<String> statements, int rows) {
       try (Connection c = db.dataSource().getConnection();
           Statement s = c.createStatement()) {
         for (String sql : statements) {
-          assertThat(s.executeUpdate(sql)).as(sql).isEqualTo(1);
+          assertThat(s.executeUpdate(sql)).as(sql).isEqualTo(rows);
         }
       } catch (SQLException e) {
         throw new IllegalStateException(e);
@@ -295,6 +609,7 @@ class AuditMappingIT {
       trail.em = em;
       trail.clock = clock;
       trail.pageSize = 2;
+      trail.anchors = anchors;
       return trail;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import org.civicportal.audit.entity.AuditEntry;
 import org.civicportal.audit.entity.Chains;
@@ -148,18 +149,10 @@ class ChainVerificationTest {
     assertThat(verification.result().firstBrokenSequence()).isEqualTo(2);
   }
 
-  /** The documented limitation: without an anchor, a chain rebuilt from the start verifies. */
+  /** The chain alone (no head, no checkpoint) cannot tell a consistent rebuild. */
   @Test
-  void aChainRecomputedFromTheFirstEntryIsUndetectableWithoutAnAnchor() {
-    List<AuditEntry> forged = new ArrayList<>();
-    AuditEntry previous = null;
-    for (AuditEntry e : chain) {
-      String detail = e.sequence() == 4 ? "nothing to see" : e.detail();
-      previous =
-          AuditEntry.append(
-              previous, e.tenant(), e.occurredAt(), e.actor(), e.action(), e.subject(), detail);
-      forged.add(previous);
-    }
+  void aChainRecomputedFromTheFirstEntryVerifiesAsAChainAlone() {
+    List<AuditEntry> forged = rebuiltWithDetail(4, "nothing to see");
 
     Verification result = ChainVerification.of(forged);
 
@@ -167,13 +160,140 @@ class ChainVerificationTest {
     assertThat(forged.get(6).hash()).isNotEqualTo(chain.get(6).hash());
   }
 
-  /** The documented limitation: without an anchor, dropping the newest entries goes unnoticed. */
+  /** The chain alone (no head, no checkpoint) cannot tell that its newest entries are gone. */
   @Test
-  void truncatingTheNewestEntriesIsUndetectableWithoutAnAnchor() {
+  void truncatingTheNewestEntriesVerifiesAsAChainAlone() {
     List<AuditEntry> truncated = chain.subList(0, 5);
 
     Verification result = ChainVerification.of(truncated);
 
     assertThat(result).isEqualTo(new Verification(true, 5, null, null));
+  }
+
+  @Test
+  void aChainThatEndsAtItsHeadAndMatchesItsCheckpointsIsValid() {
+    List<Checkpoint> checkpoints = List.of(checkpointOf(chain.get(2), 1), checkpointOf(last(), 2));
+
+    Verification result = ChainVerification.of(chain, 7, last().hash(), checkpoints);
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.checkedEntries()).isEqualTo(7);
+    assertThat(result.lastCheckpointSequence()).isEqualTo(7);
+    assertThat(result.lastCheckpointAt()).isEqualTo(checkpoints.get(1).at());
+  }
+
+  @Test
+  void truncatingTheNewestEntriesIsCaughtByTheHead_issue14() {
+    List<AuditEntry> truncated = chain.subList(0, 5);
+
+    Verification result = ChainVerification.of(truncated, 7, last().hash(), List.of());
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSequence()).isEqualTo(6);
+    assertThat(result.reason()).contains("entries 6 to 7 are missing").contains("deleted");
+  }
+
+  @Test
+  void truncatingAndMovingTheHeadBackIsCaughtByACheckpoint_issue14() {
+    List<AuditEntry> truncated = chain.subList(0, 5);
+    List<Checkpoint> checkpoints = List.of(checkpointOf(chain.get(5), 1));
+
+    Verification result = ChainVerification.of(truncated, 5, truncated.get(4).hash(), checkpoints);
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSequence()).isEqualTo(6);
+    assertThat(result.reason()).contains("covered entry 6").contains("removed");
+  }
+
+  @Test
+  void aChainRebuiltFromTheFirstEntryIsCaughtByACheckpointAfterTheChange_issue14() {
+    List<Checkpoint> checkpoints = List.of(checkpointOf(chain.get(1), 1), checkpointOf(last(), 2));
+    List<AuditEntry> forged = rebuiltWithDetail(4, "nothing to see");
+
+    Verification result = ChainVerification.of(forged, 7, forged.get(6).hash(), checkpoints);
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSequence()).isEqualTo(7);
+    assertThat(result.reason()).contains("line 2").contains("rewritten");
+    assertThat(result.lastCheckpointSequence()).isEqualTo(2);
+  }
+
+  /** The documented limit: what changed after the newest checkpoint is not covered by one. */
+  @Test
+  void aConsistentRewriteNewerThanTheNewestCheckpointIsNotDetected() {
+    List<Checkpoint> checkpoints = List.of(checkpointOf(chain.get(2), 1));
+    List<AuditEntry> forged = rebuiltWithDetail(5, "nothing to see");
+
+    Verification result = ChainVerification.of(forged, 7, forged.get(6).hash(), checkpoints);
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.lastCheckpointSequence()).isEqualTo(3);
+  }
+
+  @Test
+  void aNewestEntryReplacedBehindTheHeadIsCaught() {
+    AuditEntry original = last();
+    chain.set(6, Chains.resealed(original, "nothing to see"));
+
+    Verification result = ChainVerification.of(chain, 7, original.hash(), List.of());
+
+    assertThat(result.firstBrokenSequence()).isEqualTo(7);
+    assertThat(result.reason()).contains("head");
+  }
+
+  @Test
+  void anAnchorLineThatIsNotASignedCheckpointIsReportedWithoutAnEntry() {
+    Iterator<Checkpoint> anchorFile = List.of(checkpointOf(chain.get(1), 1)).iterator();
+    Iterator<Checkpoint> thenBroken =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            if (anchorFile.hasNext()) {
+              return true;
+            }
+            throw new AnchorException("Line 2 of the anchor file does not carry the signature");
+          }
+
+          @Override
+          public Checkpoint next() {
+            return anchorFile.next();
+          }
+        };
+    ChainVerification verification = new ChainVerification(thenBroken);
+
+    chain.forEach(verification::accept);
+    Verification result = verification.end(7, last().hash());
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSequence()).isNull();
+    assertThat(result.reason()).contains("Line 2");
+    assertThat(result.lastCheckpointSequence()).isEqualTo(2);
+  }
+
+  private AuditEntry last() {
+    return chain.get(chain.size() - 1);
+  }
+
+  private static Checkpoint checkpointOf(AuditEntry entry, long line) {
+    return new Checkpoint(entry.sequence(), entry.hash(), entry.occurredAt().plusSeconds(30), line);
+  }
+
+  /** The chain with one entry's detail changed and every hash recomputed from the first. */
+  private List<AuditEntry> rebuiltWithDetail(long sequence, String detail) {
+    List<AuditEntry> forged = new ArrayList<>();
+    AuditEntry previous = null;
+    for (AuditEntry e : chain) {
+      previous =
+          AuditEntry.append(
+              previous,
+              e.tenant(),
+              e.occurredAt(),
+              e.actor(),
+              e.action(),
+              e.subject(),
+              e.sequence() == sequence ? detail : e.detail());
+      forged.add(previous);
+    }
+    return forged;
   }
 }

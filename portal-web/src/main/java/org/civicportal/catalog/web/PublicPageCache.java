@@ -48,6 +48,7 @@ public class PublicPageCache extends HttpFilter {
   static final int MAX_PAGES = 20_000;
   static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
   static final long MAX_BYTES = 128L * 1024 * 1024;
+  private static final String POLICY = "Content-Security-Policy";
   private static final Set<String> PARAMETERS = Set.of("lang", "category", "agency");
   private static final java.util.regex.Pattern CODE =
       java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
@@ -72,6 +73,9 @@ public class PublicPageCache extends HttpFilter {
     Page page = pages.get(key);
     if (page != null && page.generation() == generation && now < page.expires()) {
       response.setContentType(page.contentType());
+      if (page.policy() != null) {
+        response.setHeader(POLICY, page.policy());
+      }
       response.setHeader("X-Page-Cache", "hit");
       response.setContentLength(page.body().length);
       response.getOutputStream().write(page.body());
@@ -88,7 +92,13 @@ public class PublicPageCache extends HttpFilter {
         pages.clear();
       }
       pages.put(
-          key, new Page(body, capture.getContentType(), generation, now + TIME_TO_LIVE.toNanos()));
+          key,
+          new Page(
+              body,
+              capture.getContentType(),
+              capture.getHeader(POLICY),
+              generation,
+              now + TIME_TO_LIVE.toNanos()));
     }
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
@@ -139,7 +149,15 @@ public class PublicPageCache extends HttpFilter {
     return key.append(" lang=").append(language).append(highContrast ? " high" : "").toString();
   }
 
-  private record Page(byte[] body, String contentType, long generation, long expires) {}
+  /**
+   * A kept page with the content security policy it was rendered with: its scripts carry that
+   * policy's nonce. The nonce is then the same for every reader of the page for {@link
+   * #TIME_TO_LIVE}; that is harmless, since a nonce guards against markup injected into a page and
+   * everything in a kept page was fixed before its nonce was drawn (a kept page depends on no free
+   * text of the request).
+   */
+  private record Page(
+      byte[] body, String contentType, String policy, long generation, long expires) {}
 
   /** Buffers a response, and notes whatever makes it unfit to keep. */
   private static final class Capture extends HttpServletResponseWrapper {

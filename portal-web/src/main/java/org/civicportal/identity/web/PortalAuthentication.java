@@ -26,6 +26,7 @@ import org.civicportal.identity.entity.ApiToken;
 import org.civicportal.identity.entity.Role;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.web.ForwardedRequest;
 
 /**
  * How callers prove who they are, in the tenant the host name selects:
@@ -97,7 +98,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
           accounts.signIn(
               username,
               credential.getPassword().getValue(),
-              request.getRemoteAddr(),
+              // the connection's address, or a trusted proxy's word for the client's
+              ForwardedRequest.of(request).clientAddress(),
               script ? Accounts.Via.SCRIPT : Accounts.Via.PAGE);
       account = outcome == SignIn.SUCCEEDED ? accounts.byUsername(username) : Optional.empty();
     }

@@ -358,12 +358,14 @@ class ClassifiedDocumentsIT {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     int refused = 0;
     for (int i = 0; i < 100; i++) {
-      if (statusFrom("127.0.0.2", basic(username, "guess" + i)) == 401) {
+      // 127.0.0.2 is no trusted proxy: the address it claims to forward for changes nothing
+      if (statusFrom("127.0.0.2", basic(username, "guess" + i), "10.9.8." + i) == 401) {
         refused++;
       }
     }
 
-    int attackerWithThePassword = statusFrom("127.0.0.2", basic(username, "correct horse battery"));
+    int attackerWithThePassword =
+        statusFrom("127.0.0.2", basic(username, "correct horse battery"), "10.9.9.9");
     HttpResponse<String> owner =
         Http.get(
             base, "api/v1/documents", "Authorization", basic(username, "correct horse battery"));
@@ -373,8 +375,48 @@ class ClassifiedDocumentsIT {
     assertThat(owner.statusCode()).as("the owner, from another address").isEqualTo(200);
   }
 
-  /** The status of GET /api/v1/documents sent over a connection from this local address. */
-  private int statusFrom(String localAddress, String authorization) throws Exception {
+  /**
+   * Issue 14: behind a trusted proxy (the tests' 127.0.0.1, see ItDatabase), the client address is
+   * the one the proxy appends to X-Forwarded-For: an attacker's 100 failures throttle their address
+   * only, and the owner behind the same proxy still signs in.
+   */
+  @Test
+  void behindATrustedProxyTheForwardedClientIsThrottledNotTheProxy_issue14() throws Exception {
+    String username = "proxied" + (System.nanoTime() % 100000);
+    HttpResponse<String> created =
+        Http.send(
+            base,
+            "api/v1/employees",
+            "POST",
+            "{\"username\":\""
+                + username
+                + "\",\"password\":\"correct horse battery\","
+                + "\"clearance\":\"OFFICIAL\",\"roles\":[]}",
+            auth("admin1"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String attacker = "203.0.113." + (System.nanoTime() % 200 + 1);
+    int refused = 0;
+    for (int i = 0; i < 100; i++) {
+      if (statusFrom("127.0.0.1", basic(username, "guess" + i), attacker) == 401) {
+        refused++;
+      }
+    }
+
+    int attackerWithThePassword =
+        statusFrom("127.0.0.1", basic(username, "correct horse battery"), attacker);
+    int owner = statusFrom("127.0.0.1", basic(username, "correct horse battery"), "198.51.100.7");
+
+    assertThat(refused).isEqualTo(100);
+    assertThat(attackerWithThePassword).as("the guessing client stays refused").isEqualTo(401);
+    assertThat(owner).as("the owner, another client behind the same proxy").isEqualTo(200);
+  }
+
+  /**
+   * The status of GET /api/v1/documents sent over a connection from this local address, saying it
+   * forwards for {@code forwardedFor}.
+   */
+  private int statusFrom(String localAddress, String authorization, String forwardedFor)
+      throws Exception {
     try (java.net.Socket socket = new java.net.Socket()) {
       socket.bind(new java.net.InetSocketAddress(localAddress, 0));
       socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5000);
@@ -390,6 +432,9 @@ class ClassifiedDocumentsIT {
               + "\r\n"
               + "Authorization: "
               + authorization
+              + "\r\n"
+              + "X-Forwarded-For: "
+              + forwardedFor
               + "\r\n"
               + "Connection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

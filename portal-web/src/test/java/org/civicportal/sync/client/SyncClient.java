@@ -40,31 +40,58 @@ public final class SyncClient {
   private final URL base;
   private final long id;
   private final String token;
+  private final String[] headers;
   private String cursor;
   private final Map<String, Held> store = new LinkedHashMap<>();
   private final List<JsonObject> received = new ArrayList<>();
 
   public SyncClient(URL base, long id, String token) {
+    this(base, id, token, new String[0]);
+  }
+
+  /** A device that sends these headers with every call too (e.g. {@code Host}). */
+  public SyncClient(URL base, long id, String token, String... headers) {
     this.base = base;
     this.id = id;
     this.token = token;
+    this.headers = headers.clone();
   }
 
   /** Registers a device for the user given by their Basic credentials. */
   public static SyncClient register(URL base, String user, String password, String name) {
+    return register(base, user, password, name, new String[0]);
+  }
+
+  /**
+   * Registers a device for the user given by their Basic credentials, sending these headers too
+   * (e.g. {@code Host} for another tenant), on registration and on every later call.
+   */
+  public static SyncClient register(
+      URL base, String user, String password, String name, String... headers) {
     HttpResponse<String> r =
         send(
             base,
             "api/v1/devices",
             "POST",
             "{\"name\":\"" + name + "\",\"platform\":\"test\"}",
-            "Authorization",
-            basic(user, password));
+            with(headers, "Authorization", basic(user, password)));
     if (r.statusCode() != 201) {
       throw new IllegalStateException("registration failed: " + r.statusCode() + " " + r.body());
     }
     JsonObject body = read(r.body()).asJsonObject();
-    return new SyncClient(base, body.getJsonNumber("id").longValue(), body.getString("token"));
+    return new SyncClient(
+        base, body.getJsonNumber("id").longValue(), body.getString("token"), headers);
+  }
+
+  /** The same device's token sent with other headers (e.g. to another tenant's host). */
+  public SyncClient sentWith(String... otherHeaders) {
+    return new SyncClient(base, id, token, otherHeaders);
+  }
+
+  private static String[] with(String[] headers, String... more) {
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+    System.arraycopy(more, 0, all, headers.length, more.length);
+    return all;
   }
 
   public long id() {
@@ -87,7 +114,7 @@ public final class SyncClient {
             + (from == null
                 ? ""
                 : "&since=" + java.net.URLEncoder.encode(from, StandardCharsets.UTF_8));
-    return send(base, path, "GET", null, "Authorization", "Bearer " + token);
+    return send(base, path, "GET", null, with(headers, "Authorization", "Bearer " + token));
   }
 
   /** One pull from the kept cursor, applied; returns its changes. */
@@ -139,7 +166,8 @@ public final class SyncClient {
 
   /** Pushes a batch {ops: [...]}; returns the raw answer. */
   public HttpResponse<String> rawPush(String body) {
-    return send(base, "api/v1/sync/push", "POST", body, "Authorization", "Bearer " + token);
+    return send(
+        base, "api/v1/sync/push", "POST", body, with(headers, "Authorization", "Bearer " + token));
   }
 
   /** Pushes operations; returns one result per op. */
