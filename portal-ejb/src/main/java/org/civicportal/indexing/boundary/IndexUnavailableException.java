@@ -1,7 +1,9 @@
 package org.civicportal.indexing.boundary;
 
+import org.civicportal.problem.boundary.UnavailableException;
+
 /** The search index is still being built or caught up; the caller should try again shortly. */
-public class IndexUnavailableException extends RuntimeException {
+public class IndexUnavailableException extends UnavailableException {
   private static final long serialVersionUID = 1L;
 
   public IndexUnavailableException() {

@@ -15,11 +15,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.civicportal.indexing.boundary.IndexUnavailableException;
 import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
+import org.civicportal.problem.boundary.UnavailableException;
 
 /**
  * The one place where failures become HTTP answers: every exception that leaves a resource is
@@ -248,13 +248,13 @@ public final class ProblemMappers {
     }
   }
 
-  /** Search is catching up at start-up: 503 with a hint to retry. */
+  /** A part of the portal (search, at start-up) is catching up: 503 with a hint to retry. */
   @Provider
-  public static class IndexUnavailable implements ExceptionMapper<IndexUnavailableException> {
+  public static class Unavailable implements ExceptionMapper<UnavailableException> {
     @Context UriInfo uri;
 
     @Override
-    public Response toResponse(IndexUnavailableException e) {
+    public Response toResponse(UnavailableException e) {
       return Response.fromResponse(
               problem(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null).toResponse())
           .header("Retry-After", "5")
