@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.civicportal.web.Deployments;
 import org.civicportal.web.Http;
+import org.civicportal.web.PortalSession;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,6 +45,39 @@ class SessionSignInIT {
   }
 
   @ArquillianResource URL base;
+
+  /**
+   * Issue 15: the staff menu is made of what each feature contributes, and offers a reader only the
+   * pages they may use: a case worker is not sent to the audit log to be refused there.
+   */
+  @Test
+  void theStaffMenuOffersOnlyThePagesTheReaderMayUse() {
+    String caseWorker = menu("caseworker1");
+    String auditor = menu("auditor1");
+    String admin = menu("admin1");
+
+    assertThat(caseWorker)
+        .contains("/staff/documents\"", "/staff/requests\"", "/staff/search\"")
+        .doesNotContain("/staff/audit\"", "/staff/employees\"", "/staff/devices\"");
+    assertThat(auditor)
+        .contains("/staff/audit\"", "/staff/documents\"")
+        .doesNotContain("/staff/requests\"", "/staff/employees\"");
+    assertThat(admin)
+        .contains("/staff/employees\"", "/staff/import\"", "/staff/branding\"", "/staff/devices\"")
+        .doesNotContain("/staff/audit\"");
+    assertThat(caseWorker)
+        .contains("href=\"" + base.getPath() + "staff/search\" aria-current=\"page\"");
+  }
+
+  /** The staff menu of /staff/search as this demo user sees it. */
+  private String menu(String user) {
+    HttpResponse<String> page = PortalSession.signedIn(base, user, "Demo!2026").get("staff/search");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    Matcher nav =
+        Pattern.compile("<ul class=\"staff-nav\">(.*?)</ul>", Pattern.DOTALL).matcher(page.body());
+    assertThat(nav.find()).as(page.body()).isTrue();
+    return nav.group(1);
+  }
 
   @Test
   void theSessionIdChangesAtSignInAndTheApiAcceptsTheSession() throws Exception {
