@@ -316,10 +316,11 @@ public class ServiceRequests {
   public static final String OPEN311_TOKEN = "open311-token-";
 
   /**
-   * The request an Open311 POST created, by the token it answered with; only its reference is shown
-   * for it.
+   * The reference of the request an Open311 POST created, by the token it answered with: the
+   * reference is all a token holder learns (GeoReport v2's token lookup); the request itself is
+   * read by reference, through the policy.
    */
-  public Optional<ServiceRequest> byOpen311Token(String token) {
+  public Optional<String> referenceOfOpen311Token(String token) {
     if (token == null || token.isBlank() || token.length() > 80) {
       return Optional.empty();
     }
@@ -328,7 +329,8 @@ public class ServiceRequests {
         .setParameter("key", OPEN311_TOKEN + token)
         .getResultList()
         .stream()
-        .findFirst();
+        .findFirst()
+        .map(ServiceRequest::reference);
   }
 
   /** The request a guest follows through the secret link they were mailed. */

@@ -389,13 +389,13 @@ public class Open311Servlet extends HttpServlet {
   }
 
   private String token(Call call) {
-    ServiceRequest r =
+    String reference =
         requests
-            .byOpen311Token(call.id())
+            .referenceOfOpen311Token(call.id())
             .orElseThrow(
                 () -> new GeoReportError(404, "No request has the token " + call.id() + "."));
     Map<String, Object> f = GeoReportWriter.fields();
-    f.put("service_request_id", r.reference());
+    f.put("service_request_id", reference);
     f.put("token", call.id());
     return call.xml()
         ? GeoReportWriter.xml("service_requests", "request", List.of(f))
