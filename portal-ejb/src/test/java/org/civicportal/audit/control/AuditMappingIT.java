@@ -348,7 +348,7 @@ class AuditMappingIT {
       log.execute(
           List.of(
               "INSERT INTO audit_entry (id, tenant, sequence, occurred_at, actor, action, subject,"
-                  + " detail, previous_hash, hash) SELECT 1, tenant, 4, occurred_at, actor,"
+                  + " detail, previous_hash, hash) SELECT 1000000, tenant, 4, occurred_at, actor,"
                   + " action, subject, detail, hash, hash FROM audit_entry"
                   + " WHERE tenant = 'demoland' AND sequence = 3"));
 
@@ -408,7 +408,8 @@ class AuditMappingIT {
                 "INSERT INTO audit_entry (id, tenant, sequence, occurred_at, actor, action,"
                     + " subject, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (AuditEntry e : written) {
-        insert.setLong(1, e.sequence());
+        // ids well above what the sequence gives the entries appended after the migration
+        insert.setLong(1, 1_000_000 + e.sequence());
         insert.setString(2, e.tenant());
         insert.setLong(3, e.sequence());
         insert.setObject(4, e.occurredAt().atOffset(ZoneOffset.UTC));
