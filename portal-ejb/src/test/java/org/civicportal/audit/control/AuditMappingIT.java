@@ -96,6 +96,32 @@ class AuditMappingIT {
     }
   }
 
+  /**
+   * Several entries in one transaction (an action that audits two things), for a tenant whose chain
+   * has no head yet and for one that has: each follows the one before. AuditChainIT caught the
+   * second entry of a new chain reusing number 1.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void severalEntriesInOneTransactionFollowEachOther(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      for (String tenant : List.of("newland", "newland")) {
+        log.inTransaction(
+            trail -> {
+              for (int i = 0; i < 3; i++) {
+                trail.record(tenant, "system", AuditAction.ADMIN_ACTION, "tenant", "step " + i);
+              }
+              return null;
+            });
+      }
+
+      Verification result = log.inTransaction(trail -> trail.verify("newland"));
+
+      assertThat(result.valid()).as(String.valueOf(result.reason())).isTrue();
+      assertThat(result.checkedEntries()).isEqualTo(6);
+    }
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("tamperings")
   void tamperingWithTheTableIsReportedAtTheFirstEntryItBreaks(
