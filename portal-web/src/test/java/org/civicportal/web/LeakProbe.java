@@ -215,10 +215,12 @@ final class LeakProbe {
               .stream()
               .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
               .collect(Collectors.joining("&"));
+      // the origin of the page the browser addressed: with a Host header of its own (no port),
+      // that host on the default port
       String origin =
-          "http://"
-              + (host.length > 0 ? host[1] : base.getHost())
-              + (base.getPort() < 0 ? "" : ":" + base.getPort());
+          host.length > 0
+              ? "http://" + host[1]
+              : "http://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
       HttpResponse<String> signedIn =
           r.client.send(
               r.request("login")

@@ -70,6 +70,10 @@ public class AuditTrail {
     }
     AuditEntry entry = head.append(clock.instant(), actor, action, subject, detail);
     em.persist(entry);
+    // Written at once: a second entry in this transaction locks the head again, and the lock's
+    // read (which refreshes the head from the table) must see this one, or it would reuse its
+    // number.
+    em.flush();
     return entry;
   }
 

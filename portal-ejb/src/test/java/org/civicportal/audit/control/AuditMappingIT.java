@@ -96,6 +96,32 @@ class AuditMappingIT {
     }
   }
 
+  /**
+   * Several entries in one transaction (an action that audits two things), for a tenant whose chain
+   * has no head yet and for one that has: each follows the one before. AuditChainIT caught the
+   * second entry of a new chain reusing number 1.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void severalEntriesInOneTransactionFollowEachOther(TestDatabase db) {
+    try (AuditDatabase log = AuditDatabase.migrated(db)) {
+      for (String tenant : List.of("newland", "newland")) {
+        log.inTransaction(
+            trail -> {
+              for (int i = 0; i < 3; i++) {
+                trail.record(tenant, "system", AuditAction.ADMIN_ACTION, "tenant", "step " + i);
+              }
+              return null;
+            });
+      }
+
+      Verification result = log.inTransaction(trail -> trail.verify("newland"));
+
+      assertThat(result.valid()).as(String.valueOf(result.reason())).isTrue();
+      assertThat(result.checkedEntries()).isEqualTo(6);
+    }
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("tamperings")
   void tamperingWithTheTableIsReportedAtTheFirstEntryItBreaks(
@@ -348,7 +374,7 @@ class AuditMappingIT {
       log.execute(
           List.of(
               "INSERT INTO audit_entry (id, tenant, sequence, occurred_at, actor, action, subject,"
-                  + " detail, previous_hash, hash) SELECT 1, tenant, 4, occurred_at, actor,"
+                  + " detail, previous_hash, hash) SELECT 1000000, tenant, 4, occurred_at, actor,"
                   + " action, subject, detail, hash, hash FROM audit_entry"
                   + " WHERE tenant = 'demoland' AND sequence = 3"));
 
@@ -408,7 +434,8 @@ class AuditMappingIT {
                 "INSERT INTO audit_entry (id, tenant, sequence, occurred_at, actor, action,"
                     + " subject, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (AuditEntry e : written) {
-        insert.setLong(1, e.sequence());
+        // ids well above what the sequence gives the entries appended after the migration
+        insert.setLong(1, 1_000_000 + e.sequence());
         insert.setString(2, e.tenant());
         insert.setLong(3, e.sequence());
         insert.setObject(4, e.occurredAt().atOffset(ZoneOffset.UTC));

@@ -32,14 +32,16 @@ import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.web.Messages;
+import org.primefaces.csp.CspException;
 
 /**
  * What a page answers when its request fails, for every Faces page at once:
  *
  * <ul>
  *   <li>a form sent back with a view state the portal cannot restore (expired with the session, or
- *       garbled) is shown again, with a message saying nothing was done, and with every field the
- *       visitor had typed still filled in (never a password). Status 400;
+ *       garbled), or with a script nonce that is not its page's, is shown again, with a message
+ *       saying nothing was done, and with every field the visitor had typed still filled in (never
+ *       a password). Status 400;
  *   <li>a change that clashed with another one made at the same time (an optimistic lock, or the
  *       database refusing it) shows the same page again, with what was typed and a message that
  *       nothing was saved. Status 409;
@@ -118,6 +120,11 @@ public class FailedPages extends ExceptionHandlerWrapper {
   /** A posted form whose view could not be restored: expired, or its state garbled. */
   private static boolean unreadableForm(FacesContext faces, Throwable failure) {
     if (find(failure, ViewExpiredException.class) != null) {
+      return true;
+    }
+    // a form whose script nonce is not the one its page was given (PrimeFaces checks it on every
+    // post): tampered with, or from a page of another session
+    if (find(failure, CspException.class) != null) {
       return true;
     }
     // a view state that is not one the portal wrote fails while restoring, before any of our code

@@ -133,7 +133,10 @@ class AuditChainIT {
       transaction.commit();
       return result;
     } catch (Exception e) {
-      transaction.rollback();
+      // a failed commit has ended the transaction already: keep its failure, not rollback's
+      if (transaction.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+        transaction.rollback();
+      }
       throw e;
     }
   }
