@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.classification.control.ClassificationScheme;
@@ -44,17 +43,17 @@ import org.civicportal.tenant.control.TenantBound;
 @Transactional
 @TenantBound
 public class Casework {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
+  @Inject ServiceRequests requests;
+  @Inject RequestHandling handling;
   @Inject ClearancePolicy policy;
   @Inject CurrentSubject subjects;
-  @Inject Tenants tenants;
   @Inject Accounts accounts;
-  @Inject AuditTrail audit;
   @Inject RequestIndexing indexing;
-  @Inject RequestHandling handling;
-  @Inject ServiceRequests requests;
+  @Inject AuditTrail audit;
+  @Inject Tenants tenants;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
 
   /**
    * Moves a request on, with an optional note for the citizen; the citizen is mailed.
@@ -136,14 +135,7 @@ public class Casework {
                 () ->
                     new InvalidInputException(
                         "assignee", "No employee is called " + assignee + "."));
-    Subject other =
-        new Subject(
-            CurrentTenant.code(),
-            Optional.of(account.username()),
-            account.roles(),
-            Optional.empty(),
-            account.agencies());
-    if (!policy.mayHandle(other, request.agency())) {
+    if (!handling.mayHandle(account, request.agency())) {
       throw new InvalidInputException(
           "assignee", account.username() + " is not a case worker of " + request.agency() + ".");
     }

@@ -21,6 +21,7 @@ import org.civicportal.classification.control.Marking;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.identity.entity.Account;
+import org.civicportal.request.control.RequestHandling;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
 import org.civicportal.tenant.boundary.Tenants;
@@ -45,6 +46,7 @@ public class RequestQueues {
   @Inject Tenants tenants;
   @Inject AuditTrail audit;
   @Inject ServiceRequests requests;
+  @Inject RequestHandling handling;
 
   /** What a queue or list shows: filters, all optional. */
   public record Filter(
@@ -215,14 +217,7 @@ public class RequestQueues {
   public List<String> caseWorkers(String agency) {
     List<String> names = new ArrayList<>();
     for (Account a : em.createNamedQuery(Account.EMPLOYEES, Account.class).getResultList()) {
-      Subject s =
-          new Subject(
-              CurrentTenant.code(),
-              Optional.of(a.username()),
-              a.roles(),
-              Optional.empty(),
-              a.agencies());
-      if (policy.mayHandle(s, agency)) {
+      if (handling.mayHandle(a, agency)) {
         names.add(a.username());
       }
     }

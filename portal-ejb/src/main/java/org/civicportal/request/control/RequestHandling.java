@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civicportal.audit.control.AuditTrail;
 import org.civicportal.audit.entity.AuditAction;
+import org.civicportal.classification.control.ClearancePolicy;
 import org.civicportal.classification.control.Label;
 import org.civicportal.identity.boundary.Accounts;
 import org.civicportal.identity.control.Subject;
@@ -38,6 +39,19 @@ public class RequestHandling {
   @Inject MailOutbox outbox;
   @Inject AuditTrail audit;
   @Inject Tenants tenants;
+  @Inject ClearancePolicy policy;
+
+  /** Whether this employee may handle requests of this agency (a case worker of it). */
+  public boolean mayHandle(Account employee, String agency) {
+    Subject subject =
+        new Subject(
+            CurrentTenant.code(),
+            Optional.of(employee.username()),
+            employee.roles(),
+            Optional.empty(),
+            employee.agencies());
+    return policy.mayHandle(subject, agency);
+  }
 
   /**
    * Writes a message or note in the request's thread, by this author, with this label.
