@@ -9,13 +9,9 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.civicportal.audit.control.AuditTrail;
-import org.civicportal.audit.entity.AuditAction;
 import org.civicportal.catalog.entity.PublicService;
 import org.civicportal.catalog.entity.ServiceRevision;
 import org.civicportal.catalog.entity.ServiceTranslation;
@@ -40,6 +36,7 @@ import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.request.control.References;
+import org.civicportal.request.control.RequestHandling;
 import org.civicportal.request.control.RequestIndexing;
 import org.civicportal.request.control.RequestReceipt;
 import org.civicportal.request.control.RequestWriter;
@@ -56,11 +53,12 @@ import org.civicportal.tenant.control.TenantBound;
 import org.civicportal.tenant.entity.Tenant;
 
 /**
- * Service requests of the current tenant as the current subject may see and handle them. Every read
- * asks the clearance policy ({@link ClearancePolicy#mayReadCase}): a citizen sees their own
- * requests, case workers those of their agencies up to their clearance, and for everyone else a
- * request does not exist (not found, absent from lists and counts). Staff move requests only along
- * {@link RequestState}'s steps.
+ * Service requests of the current tenant as the current subject may see them: submission, reading
+ * one request (its history, thread, files and receipt), withdrawing it and the thread with the
+ * citizen. Every read asks the clearance policy ({@link ClearancePolicy#mayReadCase}): a citizen
+ * sees their own requests, case workers those of their agencies up to their clearance, and for
+ * everyone else a request does not exist (not found, absent from lists and counts). Lists and
+ * counts are {@link RequestQueues}; case workers' acts are {@link Casework}.
  */
 @ApplicationScoped
 @Transactional
@@ -76,8 +74,8 @@ public class ServiceRequests {
   @Inject References references;
   @Inject RequestWriter writer;
   @Inject MailOutbox outbox;
-  @Inject AuditTrail audit;
   @Inject RequestIndexing indexing;
+  @Inject RequestHandling handling;
 
   /** A published service one can make a request of, with its form in the revision citizens see. */
   public record Requestable(
@@ -364,82 +362,6 @@ public class ServiceRequests {
     return new ClearancePolicy.Case(r.citizen(), r.open311KeyId(), r.agency(), r.label(scheme()));
   }
 
-  /** What a queue or list shows: filters, all optional. */
-  public record Filter(
-      Optional<String> agency,
-      Optional<RequestState> state,
-      Optional<String> assignee,
-      boolean unassigned,
-      boolean overdue,
-      Optional<String> service,
-      Optional<String> team) {
-    public static Filter none() {
-      return new Filter(
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          false,
-          Optional.empty(),
-          Optional.empty());
-    }
-  }
-
-  /**
-   * The requests the subject may see: a citizen's own; a case worker's agencies' queue, each
-   * request checked against their clearance; nothing for anyone else. Those above the lowest level
-   * appearing in the list are audited, in one entry.
-   */
-  public List<ServiceRequest> visible(Filter filter) {
-    Subject subject = subjects.get();
-    List<ServiceRequest> candidates;
-    if (subject.clearance().isEmpty()) {
-      if (!subject.isSignedIn()) {
-        return List.of();
-      }
-      candidates =
-          em.createNamedQuery(ServiceRequest.OF_CITIZEN, ServiceRequest.class)
-              .setParameter("citizen", subject.name())
-              .getResultList();
-    } else {
-      Collection<String> agencies = policy.caseAgencies(subject);
-      if (filter.agency().isPresent()) {
-        agencies =
-            agencies.contains(filter.agency().get()) ? List.of(filter.agency().get()) : List.of();
-      }
-      if (agencies.isEmpty()) {
-        return List.of();
-      }
-      candidates =
-          em.createNamedQuery(ServiceRequest.OF_AGENCIES, ServiceRequest.class)
-              .setParameter("agencies", agencies)
-              .setParameter("maxLevel", policy.maxLevel(subject))
-              .getResultList();
-    }
-    Instant now = Instant.now();
-    List<ServiceRequest> shown =
-        candidates.stream()
-            .filter(r -> policy.mayReadCase(subject, facts(r)))
-            .filter(r -> filter.state().map(s -> r.state() == s).orElse(true))
-            .filter(
-                r -> filter.assignee().map(a -> r.assignee().equals(Optional.of(a))).orElse(true))
-            .filter(r -> !filter.unassigned() || r.assignee().isEmpty())
-            .filter(r -> !filter.overdue() || r.overdue(now))
-            .filter(r -> filter.service().map(c -> r.serviceCode().equals(c)).orElse(true))
-            .filter(r -> filter.team().map(t -> r.team().equals(Optional.of(t))).orElse(true))
-            .toList();
-    ClassificationScheme scheme = scheme();
-    audit.listed(
-        CurrentTenant.code(),
-        subject.name(),
-        "requests",
-        shown.stream()
-            .filter(r -> r.label(scheme).level() > 0)
-            .map(r -> "request:" + r.reference() + " " + r.marking())
-            .toList());
-    return shown;
-  }
-
   /** The requests an Open311 client submitted with its key. */
   public List<ServiceRequest> ofClient(long clientKey) {
     return em
@@ -561,123 +483,6 @@ public class ServiceRequests {
         .orElse(request.serviceCode());
   }
 
-  // ---- handling ----
-
-  /**
-   * Moves a request on, with an optional note for the citizen; the citizen is mailed.
-   *
-   * @throws ConflictException if the step is not allowed from where it stands
-   */
-  public ServiceRequest move(String reference, RequestState to, String publicNote, String baseUrl) {
-    Subject subject = subjects.get();
-    ServiceRequest request = handled(reference, subject);
-    RequestState from = request.state();
-    Instant now = Instant.now();
-    try {
-      request.moveTo(to, now);
-    } catch (IllegalStateException e) {
-      throw new ConflictException(e.getMessage() + ".");
-    }
-    String note = publicNote == null || publicNote.isBlank() ? null : publicNote.strip();
-    if (note != null && note.length() > 4000) {
-      throw new InvalidInputException("note", "Use at most 4000 characters.");
-    }
-    em.persist(
-        new RequestEvent(
-            request.id(), now, subject.name(), from, to, request.assignee().orElse(null), note));
-    indexing.changed(request.id());
-    auditHandling(subject, request, "moved " + from.external() + " -> " + to.external());
-    notifyCitizen(
-        request,
-        MailTemplates.Kind.REQUEST_STATUS,
-        Map.of(
-            "status", to.external().replace('-', ' '), "message", note == null ? "" : note + "\n"),
-        baseUrl);
-    return request;
-  }
-
-  /** Assigns a request to a case worker of its agency (the caller or another). */
-  public ServiceRequest assign(String reference, String assignee) {
-    Subject subject = subjects.get();
-    ServiceRequest request = handled(reference, subject);
-    assign(request, assignee, subject);
-    return request;
-  }
-
-  /** Routes a request to a team of its agency (free text, e.g. "north-crew"); blank clears it. */
-  public ServiceRequest route(String reference, String team) {
-    Subject subject = subjects.get();
-    ServiceRequest request = handled(reference, subject);
-    String t = team == null || team.isBlank() ? null : team.strip();
-    if (t != null && (t.length() > 60 || !t.matches("[\\p{L}\\p{N} ._-]+"))) {
-      throw new InvalidInputException(
-          "team", "A team is 1 to 60 letters, digits, spaces, '.', '_' or '-'.");
-    }
-    request.route(t);
-    indexing.changed(request.id());
-    auditHandling(subject, request, t == null ? "team cleared" : "routed to team " + t);
-    return request;
-  }
-
-  /** Assigns several requests at once; all or none. */
-  public int assignAll(Collection<String> references, String assignee) {
-    Subject subject = subjects.get();
-    int n = 0;
-    for (String reference : references) {
-      assign(handled(reference, subject), assignee, subject);
-      n++;
-    }
-    return n;
-  }
-
-  private void assign(ServiceRequest request, String assignee, Subject subject) {
-    if (request.state().finished()) {
-      throw new ConflictException(
-          "Request " + request.reference() + " is " + request.state().external() + ".");
-    }
-    Account account =
-        accounts
-            .byUsername(assignee == null ? "" : assignee.strip())
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "assignee", "No employee is called " + assignee + "."));
-    Subject other =
-        new Subject(
-            CurrentTenant.code(),
-            Optional.of(account.username()),
-            account.roles(),
-            Optional.empty(),
-            account.agencies());
-    if (!policy.mayHandle(other, request.agency())) {
-      throw new InvalidInputException(
-          "assignee", account.username() + " is not a case worker of " + request.agency() + ".");
-    }
-    Instant now = Instant.now();
-    request.assignTo(account.username(), now);
-    indexing.changed(request.id());
-    em.persist(
-        new RequestEvent(
-            request.id(),
-            now,
-            subject.name(),
-            request.state(),
-            request.state(),
-            account.username(),
-            null));
-    auditHandling(subject, request, "assigned to " + account.username());
-  }
-
-  /** Audits a case worker's act on a request, naming the request's label. */
-  private void auditHandling(Subject subject, ServiceRequest request, String what) {
-    audit.record(
-        CurrentTenant.code(),
-        subject.name(),
-        AuditAction.REQUEST_HANDLED,
-        "request:" + request.reference(),
-        what + " (" + request.marking() + ")");
-  }
-
   /** The citizen withdraws their request before anyone is assigned. */
   public ServiceRequest withdraw(String reference) {
     Subject subject = subjects.get();
@@ -714,13 +519,19 @@ public class ServiceRequests {
       throw new ConflictException("This request was withdrawn.");
     }
     RequestMessage message =
-        message(
+        handling.message(
             request, RequestMessage.Kind.MESSAGE, subject, staff, body, request.label(scheme()));
     indexing.changed(request.id());
+    String serviceTitle = serviceTitle(request, request.language());
     if (staff) {
-      auditHandling(subject, request, "wrote to the citizen (message " + message.id() + ")");
-      notifyCitizen(
-          request, MailTemplates.Kind.REQUEST_MESSAGE, Map.of("message", message.body()), baseUrl);
+      handling.auditHandling(
+          subject, request, "wrote to the citizen (message " + message.id() + ")");
+      handling.notifyCitizen(
+          request,
+          serviceTitle,
+          MailTemplates.Kind.REQUEST_MESSAGE,
+          Map.of("message", message.body()),
+          baseUrl);
     } else {
       request
           .assignee()
@@ -734,8 +545,9 @@ public class ServiceRequests {
                       to,
                       MailTemplates.Kind.REQUEST_CITIZEN_REPLIED,
                       tenant().defaultLocale().getLanguage(),
-                      values(
+                      handling.values(
                           request,
+                          serviceTitle,
                           Map.of(
                               "message",
                               message.body(),
@@ -772,208 +584,8 @@ public class ServiceRequests {
     return message;
   }
 
-  /**
-   * Writes an internal note, labelled at or below the writer's clearance and never below the
-   * request's own label; never shown to the citizen or through Open311.
-   */
-  public RequestMessage note(String reference, String body, String marking) {
-    Subject subject = subjects.get();
-    ServiceRequest request = handled(reference, subject);
-    Label label;
-    try {
-      label =
-          marking == null || marking.isBlank()
-              ? request.label(scheme())
-              : Marking.parse(scheme(), marking);
-    } catch (MarkingException e) {
-      throw new InvalidInputException("classification", e.getMessage());
-    }
-    if (!policy.mayLabel(subject, label)) {
-      throw new InvalidInputException(
-          "classification", "You cannot label a note above your own clearance.");
-    }
-    label = label.join(request.label(scheme()));
-    RequestMessage note = message(request, RequestMessage.Kind.NOTE, subject, true, body, label);
-    // notes are not searched, but a case worker's devices carry them
-    indexing.changed(request.id());
-    auditHandling(subject, request, "internal note " + note.id() + " labelled " + note.marking());
-    if (label.level() > 0) {
-      audit.record(
-          CurrentTenant.code(),
-          subject.name(),
-          AuditAction.LABEL_CHANGED,
-          "request:" + request.reference() + ":note:" + note.id(),
-          "note labelled " + note.marking());
-    }
-    return note;
-  }
-
-  private RequestMessage message(
-      ServiceRequest request,
-      RequestMessage.Kind kind,
-      Subject author,
-      boolean staff,
-      String body,
-      Label label) {
-    RequestMessage message;
-    try {
-      message =
-          new RequestMessage(request.id(), kind, author.name(), staff, body, label, Instant.now());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("body", e.getMessage());
-    }
-    em.persist(message);
-    em.flush();
-    return message;
-  }
-
-  private void notifyCitizen(
-      ServiceRequest request, MailTemplates.Kind kind, Map<String, String> extra, String baseUrl) {
-    Optional<String> to =
-        request.citizen().flatMap(accounts::byUsername).map(Account::email).or(request::email);
-    if (to.isEmpty()) {
-      return;
-    }
-    Map<String, String> values = new java.util.HashMap<>(extra);
-    values.put("link", RequestWriter.link(baseUrl, request));
-    outbox.queue(
-        CurrentTenant.code(),
-        to.get(),
-        kind,
-        request.language(),
-        values(request, values),
-        request.marking());
-  }
-
-  private Map<String, String> values(ServiceRequest request, Map<String, String> extra) {
-    Map<String, String> values = new java.util.HashMap<>(extra);
-    values.put("tenant", tenant().name());
-    values.put("reference", request.reference());
-    values.put("service", serviceTitle(request, request.language()));
-    return values;
-  }
-
-  /** A request the subject handles: visible to them and of an agency they are case worker of. */
-  private ServiceRequest handled(String reference, Subject subject) {
-    ServiceRequest request = find(reference).orElseThrow(() -> notFound(reference));
-    if (!policy.mayHandle(subject, request.agency())) {
-      throw new NotPermittedException(
-          "Only case workers of " + request.agency() + " handle this request.");
-    }
-    return request;
-  }
-
-  private static NoSuchRecordException notFound(String reference) {
+  static NoSuchRecordException notFound(String reference) {
     return new NoSuchRecordException("No request " + reference + ".");
-  }
-
-  // ---- queue export and dashboard ----
-
-  /**
-   * The queue as CSV (RFC 4180), what {@link #visible} returns for this filter. Its first row,
-   * above the header, is the banner: the highest label among the rows (their join), as a page of
-   * them would be marked.
-   */
-  public String exportCsv(Filter filter) {
-    List<ServiceRequest> rows = visible(filter);
-    ClassificationScheme scheme = scheme();
-    Label highest = scheme.lowest();
-    for (ServiceRequest r : rows) {
-      highest = highest.join(r.label(scheme));
-    }
-    StringBuilder csv = new StringBuilder(csvField(Marking.format(highest))).append("\r\n");
-    csv.append(
-        "reference,service,agency,state,assignee,submitted_at,due_at,overdue,classification\r\n");
-    Instant now = Instant.now();
-    for (ServiceRequest r : rows) {
-      csv.append(
-              List.of(
-                      r.reference(),
-                      r.serviceCode(),
-                      r.agency(),
-                      r.state().external(),
-                      r.assignee().orElse(""),
-                      r.submittedAt().toString(),
-                      r.dueAt().map(Instant::toString).orElse(""),
-                      Boolean.toString(r.overdue(now)),
-                      r.marking())
-                  .stream()
-                  .map(ServiceRequests::csvField)
-                  .collect(Collectors.joining(",")))
-          .append("\r\n");
-    }
-    return csv.toString();
-  }
-
-  /** A CSV field, quoted when needed, and defused against spreadsheet formulas. */
-  static String csvField(String value) {
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
-  }
-
-  /** Counts for an agency dashboard, over exactly the requests the subject may see. */
-  public record Dashboard(
-      Map<String, Long> byState,
-      Map<String, Long> perWeek,
-      long slaKept,
-      long slaMissed,
-      long open,
-      long overdue) {}
-
-  public Dashboard dashboard(Filter filter) {
-    List<ServiceRequest> all = visible(filter);
-    Instant now = Instant.now();
-    Map<String, Long> byState = new java.util.LinkedHashMap<>();
-    for (RequestState s : RequestState.values()) {
-      long n = all.stream().filter(r -> r.state() == s).count();
-      if (n > 0) {
-        byState.put(s.external(), n);
-      }
-    }
-    Map<String, Long> perWeek =
-        all.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r -> week(r.submittedAt()), java.util.TreeMap::new, Collectors.counting()));
-    long kept = all.stream().filter(r -> r.keptSla().orElse(false)).count();
-    long missed = all.stream().filter(r -> !r.keptSla().orElse(true)).count();
-    long open = all.stream().filter(r -> !r.state().finished()).count();
-    long overdue = all.stream().filter(r -> r.overdue(now)).count();
-    return new Dashboard(byState, perWeek, kept, missed, open, overdue);
-  }
-
-  static String week(Instant at) {
-    java.time.LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-    java.time.temporal.WeekFields w = java.time.temporal.WeekFields.ISO;
-    return String.format(
-        java.util.Locale.ROOT,
-        "%d-W%02d",
-        day.get(w.weekBasedYear()),
-        day.get(w.weekOfWeekBasedYear()));
-  }
-
-  /** The case workers a request of this agency may be assigned to. */
-  public List<String> caseWorkers(String agency) {
-    List<String> names = new ArrayList<>();
-    for (Account a : em.createNamedQuery(Account.EMPLOYEES, Account.class).getResultList()) {
-      Subject s =
-          new Subject(
-              CurrentTenant.code(),
-              Optional.of(a.username()),
-              a.roles(),
-              Optional.empty(),
-              a.agencies());
-      if (policy.mayHandle(s, agency)) {
-        names.add(a.username());
-      }
-    }
-    return names;
   }
 
   private ClassificationScheme scheme() {

@@ -27,7 +27,7 @@ import org.civicportal.record.control.PushedOp;
 import org.civicportal.record.control.RecordKind;
 import org.civicportal.record.control.Shown;
 import org.civicportal.record.control.Standing;
-import org.civicportal.request.boundary.ServiceRequests;
+import org.civicportal.request.boundary.Casework;
 import org.civicportal.request.entity.RequestMessage;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
@@ -56,7 +56,7 @@ public class RequestKind implements RecordKind {
   @Inject RequestIndexing indexing;
   @Inject ClearancePolicy policy;
   @Inject Tenants tenants;
-  @Inject ServiceRequests requests;
+  @Inject Casework casework;
 
   @Override
   public String type() {
@@ -240,7 +240,7 @@ public class RequestKind implements RecordKind {
       result.put("conflict", kept);
       return result;
     }
-    requests.move(r.reference(), to, op.data().get("note"), baseUrl);
+    casework.move(r.reference(), to, op.data().get("note"), baseUrl);
     em.flush();
     Map<String, Object> result = op.result("applied");
     result.put("id", r.id());
@@ -262,7 +262,7 @@ public class RequestKind implements RecordKind {
             ? label(op.data().get("classification")).join(r.label(scheme()))
             : r.label(scheme());
     device.requireHoldable(label);
-    RequestMessage note = requests.note(r.reference(), op.required("text"), Marking.format(label));
+    RequestMessage note = casework.note(r.reference(), op.required("text"), Marking.format(label));
     Map<String, Object> result = op.result("applied");
     result.put("id", note.id());
     result.put("request", r.id());
@@ -288,7 +288,7 @@ public class RequestKind implements RecordKind {
         RequestState.ofExternal(String.valueOf(pushed.get("state")))
             .orElseThrow(() -> new ConflictException("The kept change names no state."));
     Object note = pushed.get("note");
-    requests.move(r.reference(), to, note == null ? null : note.toString(), baseUrl);
+    casework.move(r.reference(), to, note == null ? null : note.toString(), baseUrl);
   }
 
   @Override

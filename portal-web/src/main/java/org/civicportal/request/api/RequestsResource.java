@@ -26,6 +26,8 @@ import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.identity.control.Subject;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
+import org.civicportal.request.boundary.Casework;
+import org.civicportal.request.boundary.RequestQueues;
 import org.civicportal.request.boundary.ServiceRequests;
 import org.civicportal.request.control.Submission;
 import org.civicportal.request.entity.RequestChannel;
@@ -49,6 +51,8 @@ public class RequestsResource {
   static final String CLASSIFICATION = "Classification";
 
   @Inject ServiceRequests requests;
+  @Inject RequestQueues queues;
+  @Inject Casework casework;
   @Inject CurrentSubject subjects;
   @Inject StaffDocuments labels;
   @Context HttpServletRequest servlet;
@@ -66,7 +70,7 @@ public class RequestsResource {
       @QueryParam("team") String team) {
     Subject subject = requireSignedIn();
     List<ServiceRequest> visible =
-        requests.visible(filter(state, agency, assignee, unassigned, overdue, service, team));
+        queues.visible(filter(state, agency, assignee, unassigned, overdue, service, team));
     boolean staff = subject.clearance().isPresent();
     return Response.ok(visible.stream().map(r -> RequestSummary.of(r, staff)).toList())
         .header(
@@ -74,7 +78,7 @@ public class RequestsResource {
         .build();
   }
 
-  static ServiceRequests.Filter filter(
+  static RequestQueues.Filter filter(
       String state,
       String agency,
       String assignee,
@@ -93,7 +97,7 @@ public class RequestsResource {
                               "state",
                               "Unknown state " + state + "; use e.g. submitted, in-progress.")));
     }
-    return new ServiceRequests.Filter(
+    return new RequestQueues.Filter(
         blank(agency), s, blank(assignee), unassigned, overdue, blank(service), blank(team));
   }
 
@@ -114,10 +118,10 @@ public class RequestsResource {
       @QueryParam("service") String service,
       @QueryParam("team") String team) {
     requireSignedIn();
-    ServiceRequests.Filter filter =
+    RequestQueues.Filter filter =
         filter(state, agency, assignee, unassigned, overdue, service, team);
-    List<ServiceRequest> visible = requests.visible(filter);
-    return Response.ok(requests.exportCsv(filter))
+    List<ServiceRequest> visible = queues.visible(filter);
+    return Response.ok(queues.exportCsv(filter))
         .type("text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"requests.csv\"")
         .header(
@@ -130,9 +134,9 @@ public class RequestsResource {
   @Operation(summary = "Counts for the agency dashboard, over what the caller may see")
   public Response dashboard(@QueryParam("agency") String agency) {
     requireSignedIn();
-    ServiceRequests.Filter filter = filter(null, agency, null, false, false, null, null);
-    List<ServiceRequest> visible = requests.visible(filter);
-    return Response.ok(requests.dashboard(filter))
+    RequestQueues.Filter filter = filter(null, agency, null, false, false, null, null);
+    List<ServiceRequest> visible = queues.visible(filter);
+    return Response.ok(queues.dashboard(filter))
         .header(
             CLASSIFICATION, labels.highest(visible.stream().map(ServiceRequest::marking).toList()))
         .build();
@@ -220,7 +224,7 @@ public class RequestsResource {
         RequestState.ofExternal(body.state())
             .orElseThrow(
                 () -> new InvalidInputException("state", "Unknown state " + body.state() + "."));
-    ServiceRequest r = requests.move(reference, to, body.note(), BaseUrl.of(servlet));
+    ServiceRequest r = casework.move(reference, to, body.note(), BaseUrl.of(servlet));
     return detail(Response.ok(), r, uri);
   }
 
@@ -230,7 +234,7 @@ public class RequestsResource {
   public Response assign(
       @PathParam("reference") String reference, Assignment body, @Context UriInfo uri) {
     requireSignedIn();
-    ServiceRequest r = requests.assign(reference, body == null ? null : body.assignee());
+    ServiceRequest r = casework.assign(reference, body == null ? null : body.assignee());
     return detail(Response.ok(), r, uri);
   }
 
@@ -240,7 +244,7 @@ public class RequestsResource {
   public Response route(
       @PathParam("reference") String reference, Assignment body, @Context UriInfo uri) {
     requireSignedIn();
-    return detail(Response.ok(), requests.route(reference, body == null ? null : body.team()), uri);
+    return detail(Response.ok(), casework.route(reference, body == null ? null : body.team()), uri);
   }
 
   @POST
@@ -251,7 +255,7 @@ public class RequestsResource {
     if (body == null || body.references() == null || body.references().isEmpty()) {
       throw new InvalidInputException("references", "Name the requests to assign.");
     }
-    int n = requests.assignAll(body.references(), body.assignee());
+    int n = casework.assignAll(body.references(), body.assignee());
     return Response.ok(Map.of("assigned", n)).build();
   }
 
@@ -281,7 +285,7 @@ public class RequestsResource {
     if (body == null) {
       throw new InvalidInputException("body", "Send {body, classification}.");
     }
-    requests.note(reference, body.body(), body.classification());
+    casework.note(reference, body.body(), body.classification());
     return detail(Response.ok(), found(reference), uri);
   }
 

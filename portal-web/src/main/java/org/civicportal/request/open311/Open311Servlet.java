@@ -32,6 +32,7 @@ import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
 import org.civicportal.request.boundary.Open311Keys;
+import org.civicportal.request.boundary.RequestQueues;
 import org.civicportal.request.boundary.ServiceRequests;
 import org.civicportal.request.control.Submission;
 import org.civicportal.request.entity.RequestChannel;
@@ -64,6 +65,7 @@ public class Open311Servlet extends HttpServlet {
   static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
 
   @Inject ServiceRequests requests;
+  @Inject RequestQueues queues;
   @Inject Open311Keys keys;
   @Inject Tenants tenants;
   @Inject CurrentSubject subjects;
@@ -298,7 +300,7 @@ public class Open311Servlet extends HttpServlet {
     if (client.isPresent()) {
       visible = requests.ofClient(client.get());
     } else if (call.personal() && subjects.get().isSignedIn()) {
-      visible = requests.visible(ServiceRequests.Filter.none());
+      visible = queues.visible(RequestQueues.Filter.none());
     } else {
       visible = List.of();
     }

@@ -29,6 +29,7 @@ import org.civicportal.form.control.QuestionType;
 import org.civicportal.identity.control.CurrentSubject;
 import org.civicportal.language.web.LanguageBacking;
 import org.civicportal.request.boundary.RequestDrafts;
+import org.civicportal.request.boundary.RequestQueues;
 import org.civicportal.request.boundary.ServiceRequests;
 import org.civicportal.request.control.RequestWriter;
 import org.civicportal.request.entity.RequestAttachment;
@@ -54,6 +55,7 @@ public class RequestPages {
 
   @Inject RequestDrafts drafts;
   @Inject ServiceRequests requests;
+  @Inject RequestQueues queues;
   @Inject CurrentSubject subjects;
   @Inject LanguageBacking language;
   @Inject FacesContext faces;
@@ -414,7 +416,7 @@ public class RequestPages {
   }
 
   public List<ServiceRequest> getMine() {
-    return requests.visible(ServiceRequests.Filter.none());
+    return queues.visible(RequestQueues.Filter.none());
   }
 
   public String when(Instant instant) {

@@ -18,6 +18,8 @@ import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
+import org.civicportal.request.boundary.Casework;
+import org.civicportal.request.boundary.RequestQueues;
 import org.civicportal.request.boundary.ServiceRequests;
 import org.civicportal.request.entity.RequestAttachment;
 import org.civicportal.request.entity.RequestEvent;
@@ -37,6 +39,8 @@ public class StaffRequestBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject ServiceRequests requests;
+  @Inject Casework casework;
+  @Inject RequestQueues queues;
   @Inject StaffAccess access;
   @Inject BannerBacking banner;
   @Inject StaffDocuments labels;
@@ -116,27 +120,27 @@ public class StaffRequestBacking implements Serializable {
   }
 
   public List<String> getCaseWorkers() {
-    return requests.caseWorkers(getRequest().agency());
+    return queues.caseWorkers(getRequest().agency());
   }
 
   public void move(String to) {
     act(
         () ->
-            requests.move(
+            casework.move(
                 ref, RequestState.ofExternal(to).orElseThrow(), publicNote, BaseUrl.of(http)));
     publicNote = null;
   }
 
   public void assignToMe() {
-    act(() -> requests.assign(ref, access.getName()));
+    act(() -> casework.assign(ref, access.getName()));
   }
 
   public void assignToOther() {
-    act(() -> requests.assign(ref, assignee));
+    act(() -> casework.assign(ref, assignee));
   }
 
   public void route() {
-    act(() -> requests.route(ref, team));
+    act(() -> casework.route(ref, team));
   }
 
   public void sendMessage() {
@@ -145,7 +149,7 @@ public class StaffRequestBacking implements Serializable {
   }
 
   public void addNote() {
-    act(() -> requests.note(ref, note, noteClassification));
+    act(() -> casework.note(ref, note, noteClassification));
     note = null;
   }
 

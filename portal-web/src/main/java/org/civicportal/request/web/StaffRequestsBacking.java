@@ -20,7 +20,8 @@ import org.civicportal.problem.boundary.ConflictException;
 import org.civicportal.problem.boundary.InvalidInputException;
 import org.civicportal.problem.boundary.NoSuchRecordException;
 import org.civicportal.problem.boundary.NotPermittedException;
-import org.civicportal.request.boundary.ServiceRequests;
+import org.civicportal.request.boundary.Casework;
+import org.civicportal.request.boundary.RequestQueues;
 import org.civicportal.request.entity.RequestState;
 import org.civicportal.request.entity.ServiceRequest;
 
@@ -33,7 +34,8 @@ import org.civicportal.request.entity.ServiceRequest;
 public class StaffRequestsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject ServiceRequests requests;
+  @Inject RequestQueues queues;
+  @Inject Casework casework;
   @Inject StaffAccess access;
   @Inject BannerBacking banner;
   @Inject StaffDocuments labels;
@@ -55,10 +57,10 @@ public class StaffRequestsBacking implements Serializable {
     refresh();
   }
 
-  private ServiceRequests.Filter filter() {
+  private RequestQueues.Filter filter() {
     Optional<RequestState> s =
         state == null || state.isBlank() ? Optional.empty() : RequestState.ofExternal(state);
-    return new ServiceRequests.Filter(
+    return new RequestQueues.Filter(
         agency == null || agency.isBlank() ? Optional.empty() : Optional.of(agency),
         s,
         Optional.empty(),
@@ -69,7 +71,7 @@ public class StaffRequestsBacking implements Serializable {
   }
 
   private void refresh() {
-    queue = requests.visible(filter());
+    queue = queues.visible(filter());
     banner.show(
         labels.highest(queue.stream().map(ServiceRequest::marking).toList()),
         queue.stream().mapToInt(ServiceRequest::levelRank).max().orElse(0));
@@ -101,7 +103,7 @@ public class StaffRequestsBacking implements Serializable {
       return;
     }
     try {
-      int n = requests.assignAll(refs, to);
+      int n = casework.assignAll(refs, to);
       faces.addMessage(
           null,
           new FacesMessage(
@@ -139,8 +141,8 @@ public class StaffRequestsBacking implements Serializable {
     return r.overdue(Instant.now());
   }
 
-  public ServiceRequests.Dashboard getDashboard() {
-    return requests.dashboard(filter());
+  public RequestQueues.Dashboard getDashboard() {
+    return queues.dashboard(filter());
   }
 
   /** Bars of the per-week chart, with their share of the largest week (for their width). */
@@ -172,7 +174,7 @@ public class StaffRequestsBacking implements Serializable {
   public List<String> getCaseWorkers() {
     List<String> names = new ArrayList<>();
     for (String a : access.subject().agencies()) {
-      for (String n : requests.caseWorkers(a)) {
+      for (String n : queues.caseWorkers(a)) {
         if (!names.contains(n)) {
           names.add(n);
         }
