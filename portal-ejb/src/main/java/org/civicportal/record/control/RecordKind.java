@@ -88,16 +88,26 @@ public interface RecordKind {
    * conflict or rejected, and what the device needs). An edit on a stale version is kept through
    * {@code conflicts}; {@code baseUrl} is the portal's address, for links in mail.
    *
-   * @throws UnsupportedOperationException for a kind devices do not edit
+   * <p>Sync calls it only with an operation type of {@link #pushTypes}, which is empty for a kind
+   * devices do not carry; a kind that declares push types and keeps this default is a programming
+   * mistake, reported as such.
+   *
+   * @throws IllegalStateException for a kind that declares push types without applying them
    */
   default Map<String, Object> push(
       DeviceView device, PushedOp op, Conflicts conflicts, String baseUrl) {
-    throw new UnsupportedOperationException(type() + " records are not edited from devices");
+    throw new IllegalStateException(
+        type() + " declares the push types " + pushTypes() + " but does not apply them");
   }
 
-  /** Puts a device's kept edit in place of the record (a conflict settled for the device). */
+  /**
+   * Puts a device's kept edit in place of the record (a conflict settled for the device). Only a
+   * kind whose {@link #push} keeps conflicts has any to settle.
+   *
+   * @throws IllegalStateException for a kind that keeps conflicts without settling them
+   */
   default void settle(long id, Map<String, Object> pushed, String keptLabel, String baseUrl) {
-    throw new UnsupportedOperationException(type() + " records have no conflicts");
+    throw new IllegalStateException(type() + " kept a conflict but does not settle it");
   }
 
   /** A record's title for a person who may see it (a conflict's heading). */
