@@ -34,6 +34,7 @@ import org.civicportal.search.SearchResult;
 import org.civicportal.search.UpdatedWithin;
 import org.civicportal.tenant.boundary.Tenants;
 import org.civicportal.tenant.control.CurrentTenant;
+import org.civicportal.tenant.control.TenantBound;
 
 /**
  * Search for the current subject, through the classification policy: the index only ever counts,
@@ -46,6 +47,8 @@ import org.civicportal.tenant.control.CurrentTenant;
  */
 @ApplicationScoped
 @Transactional
+// the kinds read their records in this transaction: its entity manager must know the tenant
+@TenantBound
 public class Searches {
   public static final int MAX_SIZE = SearchQuery.MAX_SIZE;
 
